@@ -1,0 +1,60 @@
+// Every request the dev tenant serves, in order. Tests and benchmarks read it to count Graph round
+// trips per answer and token requests per user; it is bounded so a long benchmark cannot grow it.
+
+export type Service = 'graph' | 'entra' | 'channel';
+
+export interface LoggedRequest {
+  seq: number;
+  service: Service;
+  method: string;
+  /** Path and query as received (for $batch parts: the part's url). */
+  url: string;
+  status: number;
+  startedAt: number;
+  durationMs: number;
+  /** Response body size in bytes. */
+  bytes: number;
+  /** For a request inside a $batch: the seq of the batch request that carried it. */
+  batchSeq?: number;
+  /** The `oid` of the token's user, when the request carried a user's token. */
+  userOid?: string;
+  /** What the request was for, where it matters (Entra: the grant type). */
+  kind?: string;
+  clientRequestId?: string;
+}
+
+export class RequestLog {
+  private items: LoggedRequest[] = [];
+  private nextSeq = 1;
+  constructor(private readonly max = 200_000) {}
+
+  /** Records a request; returns its seq (give it to $batch parts as batchSeq). */
+  add(entry: Omit<LoggedRequest, 'seq'>): number {
+    const seq = this.nextSeq++;
+    this.items.push({ ...entry, seq });
+    if (this.items.length > this.max) this.items.splice(0, this.items.length - this.max);
+    return seq;
+  }
+
+  /** The seq the next request will get: take it before an action, pass it to `since` after. */
+  mark(): number {
+    return this.nextSeq;
+  }
+
+  since(mark: number, service?: Service): LoggedRequest[] {
+    return this.items.filter((r) => r.seq >= mark && (!service || r.service === service));
+  }
+
+  all(service?: Service): LoggedRequest[] {
+    return this.since(0, service);
+  }
+
+  clear(): void {
+    this.items = [];
+  }
+
+  /** Round trips: HTTP requests that reached Graph (a $batch is one; its parts are not). */
+  static roundTrips(entries: LoggedRequest[]): number {
+    return entries.filter((e) => e.service === 'graph' && e.batchSeq === undefined).length;
+  }
+}
