@@ -38,7 +38,7 @@ export function ensureTls(dir: string = defaultTlsDir): TlsMaterial {
       }
     } catch (err) {
       rmSync(tmp, { recursive: true, force: true });
-      throw new Error(`could not create the dev tenant's TLS certificates with openssl: ${(err as Error).message}`);
+      throw new Error(`could not create the dev tenant's TLS certificates with openssl: ${(err as Error).message}`, { cause: err });
     }
   }
   return {

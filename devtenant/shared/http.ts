@@ -113,7 +113,7 @@ export async function toRequest(raw: IncomingMessage): Promise<Request> {
 
 export function send(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  let payload: Buffer | string = '';
+  let payload: Buffer | string;
   if (reply.body === undefined || reply.body === null) payload = '';
   else if (Buffer.isBuffer(reply.body) || typeof reply.body === 'string') payload = reply.body;
   else {
