@@ -1,0 +1,120 @@
+// A question's way through the bot: parse → (commands that need no Graph) → rate limit → the
+// asker's token → the answer (Graph, within the turn's deadline) → the card → delivery by audience.
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import type { Agent } from 'node:https';
+import { capabilities, capabilityFor, type Capability } from '../catalog.ts';
+import { renderHelp } from '../cards/help.ts';
+import { renderClarify, renderRateLimited, renderReadOnly, renderSignedOut } from '../cards/notices.ts';
+import type { Config } from '../config.ts';
+import { createGraph } from '../graph/client.ts';
+import { Deadline } from '../graph/deadline.ts';
+import type { Parsed } from '../language/intents.ts';
+import { parse } from '../language/parse.ts';
+import type { Logger } from '../log.ts';
+import type { Stores } from '../store/storage.ts';
+import type { TokenService, UserToken } from '../identity/tokens.ts';
+import type { TenantDeskAdapter } from './adapter.ts';
+import { cardActivity, conversationTypeOf, deliver } from './delivery.ts';
+import { failureCard } from './failures.ts';
+import { saveSnapshot } from './snapshots.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { ensureToken } from './signin.ts';
+
+export interface QuestionDeps {
+  config: Config;
+  adapter: TenantDeskAdapter;
+  tokens: TokenService;
+  stores: Stores;
+  agent: Agent;
+  log: Logger;
+  limiter: RateLimiter;
+}
+
+/** The longest question worth reading; anything longer is not a question (1 MB of text is not). */
+export const MAX_QUESTION_CHARS = 2000;
+
+export function helpTopics() {
+  return capabilities().map((c) => ({ title: c.title, examples: c.examples }));
+}
+
+export async function onText(deps: QuestionDeps, context: TurnContext, raw: string): Promise<void> {
+  const text = raw.trim();
+  if (!text) {
+    await context.sendActivity(cardActivity(renderHelp({ topics: helpTopics(), preface: 'I only read text messages.', inChannel: conversationTypeOf(context.activity) !== 'personal' })));
+    return;
+  }
+  if (text.length > MAX_QUESTION_CHARS) {
+    await context.sendActivity({ type: 'message', text: `That message is ${text.length.toLocaleString('en-US')} characters long. Ask me one short question at a time.` });
+    return;
+  }
+  await answer(deps, context, parse(text), text);
+}
+
+export async function answer(deps: QuestionDeps, context: TurnContext, parsed: Parsed, text: string): Promise<void> {
+  const inChannel = conversationTypeOf(context.activity) !== 'personal';
+  switch (parsed.intent) {
+    case 'help':
+      await context.sendActivity(cardActivity(renderHelp({ topics: helpTopics(), inChannel })));
+      return;
+    case 'readonly':
+      await context.sendActivity(cardActivity(renderReadOnly(parsed.change)));
+      return;
+    case 'clarify':
+      await context.sendActivity(cardActivity(renderClarify(parsed.alternatives ?? [], text)));
+      return;
+    case 'signout':
+      if (context.activity.from?.aadObjectId) await deps.tokens.signOut(context.activity.from.aadObjectId);
+      await context.sendActivity(cardActivity(renderSignedOut()));
+      return;
+    default:
+  }
+  const capability = capabilityFor(parsed.intent);
+  if (!capability) {
+    const preface = parsed.intent === 'none' ? `I'm not sure what you mean by “${text.slice(0, 120)}”.` : "I can't answer that yet.";
+    await context.sendActivity(cardActivity(renderHelp({ topics: helpTopics(), preface, inChannel })));
+    return;
+  }
+
+  const who = context.activity.from?.aadObjectId ?? context.activity.from?.id ?? 'anonymous';
+  const rate = deps.limiter.take(who);
+  if (!rate.allowed) {
+    deps.log.info('turn.rate_limited', { notify: rate.notify });
+    if (rate.notify) await context.sendActivity(cardActivity(renderRateLimited(rate.retryAfterSeconds)));
+    return;
+  }
+
+  const token = await ensureToken(deps, context, text);
+  if (!token) return;
+  await runAnswer(deps, context, capability, parsed, text, token);
+}
+
+export async function runAnswer(deps: QuestionDeps, context: TurnContext, capability: Capability, parsed: Parsed, text: string, token: UserToken): Promise<void> {
+  const isInvoke = context.activity.type === 'invoke';
+  const deadline = new Deadline(isInvoke ? deps.config.limits.invokeDeadlineMs : deps.config.limits.turnDeadlineMs);
+  const graph = createGraph({
+    baseUrl: deps.config.graphBaseUrl,
+    agent: deps.agent,
+    token: async () => token.accessToken,
+    deadline,
+    policy: { maxRetries: deps.config.limits.graphMaxRetries, maxRetryAfterSeconds: deps.config.limits.graphMaxRetryAfterSeconds, attemptTimeoutMs: deps.config.limits.graphTimeoutMs },
+    log: deps.log,
+  });
+  const started = Date.now();
+  let vm: unknown;
+  try {
+    vm = await capability.answer(parsed, { graph, asker: { oid: token.oid, ...(token.upn ? { upn: token.upn } : {}), ...(token.name ? { name: token.name } : {}) }, tenantId: deps.config.bot.tenantId, now: new Date() });
+  } catch (err) {
+    const reference = context.activity.id ?? randomUUID();
+    deps.log.warn('answer.failed', { intent: parsed.intent, err, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
+    await context.sendActivity(cardActivity(failureCard(err, text, reference)));
+    return;
+  } finally {
+    deadline.dispose();
+  }
+  const answerId = randomUUID();
+  const rendered = capability.render(vm, { page: 0, answerId });
+  if (rendered.pages && rendered.pages > 1) await saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm });
+  const where = await deliver(deps, context, rendered, capability.audience);
+  deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
+}
