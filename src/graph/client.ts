@@ -97,8 +97,9 @@ export function createGraph(opts: GraphClientOptions): Graph {
     try {
       res = (method === 'GET' ? await req.get() : await req.header('Content-Type', 'application/json').post(body)) as Response;
     } catch (err) {
+      // The SDK re-wraps what a middleware throws into its own GraphError, keeping the name as `code`.
       const cause = (err as { cause?: unknown })?.cause ?? err;
-      if (cause instanceof TimeoutError || (err as Error)?.name === 'TimeoutError') {
+      if (cause instanceof TimeoutError || (err as { code?: unknown })?.code === 'TimeoutError' || (err as Error)?.name === 'TimeoutError') {
         throw new GraphError({ status: 504, code: 'Timeout', message: 'Microsoft Graph did not answer in time', clientRequestId }, r.url);
       }
       throw new GraphError({ status: 0, code: 'NetworkError', message: `Microsoft Graph could not be reached (${(cause as Error)?.message ?? String(cause)})`, clientRequestId }, r.url);
