@@ -4,6 +4,10 @@
 import type { AnswerContext } from './answers/context.ts';
 import type { Rendered } from './cards/guard.ts';
 import type { Intent, Parsed } from './language/intents.ts';
+import { syncStatus } from './answers/sync-status.ts';
+import { syncUsers } from './answers/sync-users.ts';
+import { renderSyncStatus } from './cards/sync-status.ts';
+import { renderSyncUsers } from './cards/sync-users.ts';
 
 /**
  * Principle 2: 'members' — every member of a chat or channel could read this themselves (most
@@ -31,13 +35,17 @@ export interface Capability<VM = unknown> {
   render(vm: VM, view: ViewOptions): Rendered;
 }
 
-// Answers register here as they land.
-const CAPABILITIES: Capability[] = [];
-
-export function registerCapability<VM>(capability: Capability<VM>): void {
-  if (CAPABILITIES.some((c) => c.intent === capability.intent)) throw new Error(`${capability.intent} is registered twice`);
-  CAPABILITIES.push(capability as Capability);
+/** Binds an answer to its card with one view-model type, so the table below stays type-checked. */
+function capability<VM>(c: Capability<VM>): Capability {
+  return c as unknown as Capability;
 }
+
+// Every question the bot answers: follow one line to the answer (src/answers), the card (src/cards)
+// and the tests (test/answers, test/cards, test/e2e).
+const CAPABILITIES: Capability[] = [
+  capability({ intent: 'sync.status', title: 'Directory sync health', examples: ['sync status', 'is directory sync working?', 'when did password hash sync last run?'], audience: 'private', answer: syncStatus, render: renderSyncStatus }),
+  capability({ intent: 'sync.users', title: 'Who is synced from on-premises AD', examples: ['who is synced?', 'how many users are cloud-only?'], audience: 'members', answer: syncUsers, render: renderSyncUsers }),
+];
 
 export function capabilities(): readonly Capability[] {
   return CAPABILITIES;

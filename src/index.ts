@@ -10,7 +10,6 @@ import { TokenService } from './identity/tokens.ts';
 import { createLogger } from './log.ts';
 import { createServer } from './server.ts';
 import { createStores } from './store/storage.ts';
-import './answers/index.ts';
 
 function readConfig(): Config {
   try {
