@@ -66,7 +66,7 @@ export function createServer(deps: ServerDeps): BotServer {
     });
   });
 
-  server.get('/healthz', (_req: restify.Request, res: restify.Response) => {
+  server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(draining ? 503 : 200, { status: draining ? 'draining' : 'ok', inFlight });
   });
 
@@ -75,16 +75,16 @@ export function createServer(deps: ServerDeps): BotServer {
     res.end(page);
   };
   const authority = `${config.authorityHost}/${config.bot.tenantId}/oauth2/v2.0/authorize`;
-  server.get('/auth/start', (_req: restify.Request, res: restify.Response) => html(res, authStartPage({ authorizeUrl: authority, clientId: config.bot.appId, scopes: REQUESTED_SCOPES, redirectUri: `${config.publicUrl}/auth/end` })));
-  server.get('/auth/end', (_req: restify.Request, res: restify.Response) => html(res, authEndPage()));
+  server.get('/auth/start', async (_req: restify.Request, res: restify.Response) => html(res, authStartPage({ authorizeUrl: authority, clientId: config.bot.appId, scopes: REQUESTED_SCOPES, redirectUri: `${config.publicUrl}/auth/end` })));
+  server.get('/auth/end', async (_req: restify.Request, res: restify.Response) => html(res, authEndPage()));
   // The manifest's developer links.
-  server.get('/privacy', (_req: restify.Request, res: restify.Response) =>
+  server.get('/privacy', async (_req: restify.Request, res: restify.Response) =>
     html(res, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tenant Desk privacy</title></head><body><h1>Tenant Desk privacy</h1><p>Tenant Desk reads your organization\'s directory through Microsoft Graph as the person who asks, with their own permissions, and shows the answer in Teams. It keeps, in your organization\'s own Azure storage: conversation state, helpdesk tickets, and each person\'s sign-in tokens, encrypted. It never changes the directory and sends nothing elsewhere.</p></body></html>'),
   );
-  server.get('/terms', (_req: restify.Request, res: restify.Response) =>
+  server.get('/terms', async (_req: restify.Request, res: restify.Response) =>
     html(res, '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tenant Desk terms</title></head><body><h1>Tenant Desk terms of use</h1><p>Tenant Desk is provided by your organization\'s IT team for questions about your Microsoft 365 tenant. Answers reflect the directory at the time you ask.</p></body></html>'),
   );
-  server.get('/auth/teams-js.js', (_req: restify.Request, res: restify.Response) => {
+  server.get('/auth/teams-js.js', async (_req: restify.Request, res: restify.Response) => {
     res.writeHead(200, { 'Content-Type': 'application/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=86400' });
     res.end(teamsJs());
   });
