@@ -32,6 +32,9 @@ async function main(): Promise<void> {
     console[level] = (...args: unknown[]) => log[level === 'log' ? 'info' : level === 'debug' ? 'debug' : level]('library.console', { message: args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' ').slice(0, 2000) });
   }
   process.on('unhandledRejection', (err) => log.error('process.unhandled_rejection', { err }));
+  // Node's warnings (restify 11 reads process.binding('http_parser'): DEP0111) are not errors.
+  process.removeAllListeners('warning');
+  process.on('warning', (w) => log.warn('process.warning', { name: w.name, code: (w as { code?: string }).code, message: w.message }));
 
   const agent = createHttpsAgent(config.trustedCaFile);
   const stores = createStores(config.storage.connectionString, config.storage.container);

@@ -21,6 +21,11 @@ export interface LoggedRequest {
   /** What the request was for, where it matters (Entra: the grant type). */
   kind?: string;
   clientRequestId?: string;
+  /**
+   * Graph only: the OData query as the emulator parsed it (`filter` is the $filter syntax tree as
+   * plain JSON), or `error` when the query was refused — so tests can prove which clauses reached Graph.
+   */
+  odata?: { filter?: unknown; search?: unknown; select?: string[]; top?: number; orderby?: string; count?: boolean; error?: string };
 }
 
 export class RequestLog {

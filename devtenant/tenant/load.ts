@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COLLECTIONS, type GraphObject, type Relationships, type DevTenantSettings, type Tenant, type TenantData } from './types.ts';
+import { shiftTenantDates } from './shift-dates.ts';
 
 export const sampleTenantDir = resolve(import.meta.dirname, '..', 'fixtures', 'contoso');
 
@@ -27,7 +28,12 @@ export function resolveTenantDir(nameOrDir: string): string {
   return nameOrDir === 'contoso' ? sampleTenantDir : resolve(nameOrDir);
 }
 
-export function loadTenant(nameOrDir: string): Tenant {
+export interface LoadOptions {
+  /** "Now" for date shifting (devtenant.json referenceDateTime); defaults to the current time. */
+  now?: Date;
+}
+
+export function loadTenant(nameOrDir: string, options: LoadOptions = {}): Tenant {
   const dir = resolveTenantDir(nameOrDir);
   if (!existsSync(join(dir, 'organization.json'))) throw new Error(`${dir} is not a tenant folder (no organization.json)`);
   const data = {} as TenantData;
@@ -40,6 +46,12 @@ export function loadTenant(nameOrDir: string): Tenant {
   data.settings = { clientSecrets: {}, restrictedUsers: [], ...readJson<Partial<DevTenantSettings>>(join(dir, 'devtenant.json'), {}) };
   const policy = readJson<GraphObject | undefined>(join(dir, 'authorizationPolicy.json'), undefined);
   if (policy) data.authorizationPolicy = policy;
+  const reference = data.settings.referenceDateTime;
+  if (reference !== undefined) {
+    const referenceMs = Date.parse(reference);
+    if (Number.isNaN(referenceMs)) throw new Error(`${join(dir, 'devtenant.json')}: referenceDateTime "${reference}" is not an ISO 8601 date-time`);
+    shiftTenantDates(data, (options.now ?? new Date()).getTime() - referenceMs);
+  }
   return indexTenant(dir, data);
 }
 

@@ -44,6 +44,11 @@ export interface DevTenantSettings {
    * one member so that one tenant can show both behaviours.
    */
   restrictedUsers: string[];
+  /**
+   * When the data was written (ISO 8601). If present, loadTenant moves every DateTimeOffset value
+   * forward by (now − referenceDateTime), so "synced 20 minutes ago" stays true. Real exports omit it.
+   */
+  referenceDateTime?: string;
 }
 
 export type TenantData = { [K in CollectionName]: GraphObject[] } & {
