@@ -35,4 +35,13 @@ describe('stores over Azurite', () => {
     expect(await s.readOnce('absent')).toBeUndefined();
     await s.close();
   });
+
+  it('never hands back a torn record while it is being overwritten', async () => {
+    const s = stores();
+    await s.createOnce('race', { state: 'pending' });
+    const writes = Array.from({ length: 30 }, (_, i) => s.writeOnce('race', { state: 'done', filler: 'x'.repeat(i * 50) }));
+    const reads = Array.from({ length: 60 }, () => s.readOnce<{ state: string }>('race'));
+    const results = await Promise.all([...writes, ...reads]);
+    for (const r of results.slice(30)) expect(['pending', 'done']).toContain((r as { state: string }).state);
+  });
 });

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { freePort } from './azurite.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const LOG_DIR = resolve(root, 'test-output', 'logs');
@@ -22,9 +23,11 @@ export interface BotProcess {
 export async function startBot(env: Record<string, string>, name = 'bot'): Promise<BotProcess> {
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = resolve(LOG_DIR, `${name}-${process.pid}-${Date.now()}.log`);
+  // A known port, so PUBLIC_URL (the sign-in pages' address) can be given up front.
+  const chosen = env.PORT && env.PORT !== '0' ? env.PORT : String(await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'src', 'index.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'debug', ...env },
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', PUBLIC_URL: `http://localhost:${chosen}`, ...env, PORT: chosen },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const records: Record<string, unknown>[] = [];
