@@ -1,8 +1,10 @@
 // One Azurite for the whole test run; each test file uses its own container (see storageContainer()).
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startAzurite, type Azurite } from './azurite.ts';
+import { LOG_DIR } from './bot-process.ts';
+import { findSecrets } from './secrets.ts';
 
 let azurite: Azurite | undefined;
 
@@ -13,11 +15,22 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // Every bot log of this run lands in LOG_DIR; start empty so the final scan covers exactly this run.
+  rmSync(LOG_DIR, { recursive: true, force: true });
   const location = resolve(import.meta.dirname, '..', '..', '.azurite', `test-${process.pid}`);
   azurite = await startAzurite({ location, inMemory: true });
   project.provide('storageConnectionString', azurite.connectionString);
   return async () => {
     await azurite?.stop();
     rmSync(location, { recursive: true, force: true });
+    // The last word of a run: no log line of any bot process holds a token (see also test/e2e/restart-and-logs).
+    let files: string[] = [];
+    try {
+      files = readdirSync(LOG_DIR).filter((f) => f.endsWith('.log'));
+    } catch {
+      return;
+    }
+    const leaks = files.flatMap((f) => findSecrets(readFileSync(resolve(LOG_DIR, f), 'utf8'), []).map((hit) => `${f}: ${hit}`));
+    if (leaks.length) throw new Error(`bot logs contain tokens:\n${leaks.join('\n')}`);
   };
 }
