@@ -24,7 +24,7 @@ describe('in a team channel', () => {
     expect(turn.oauthCard).toBeUndefined();
     expect(turn.cards).toHaveLength(1);
     expect(JSON.stringify(turn.cards[0])).toContain('Who is synced');
-    expect(turn.sent.every((s) => s.conversationId.startsWith(turn.activity.conversation.id.split(';')[0]!))).toBe(true);
+    expect(turn.sent.every((s) => s.conversationId.startsWith((turn.activity.conversation as { id: string }).id.split(';')[0]!))).toBe(true);
     expect(parseCard(turn.cards[0])).toEqual([]);
   });
 
