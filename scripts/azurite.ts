@@ -33,7 +33,7 @@ export function connectionString(port: number): string {
 export async function startAzurite(opts: { location: string; port?: number; inMemory?: boolean }): Promise<Azurite> {
   const port = opts.port ?? (await freePort());
   mkdirSync(opts.location, { recursive: true });
-  const bin = resolve(import.meta.dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
+  const bin = resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'azurite-blob');
   const args = ['--location', opts.location, '--blobHost', '127.0.0.1', '--blobPort', String(port), '--skipApiVersionCheck', '--loose', '--silent', '--disableTelemetry'];
   if (opts.inMemory) args.splice(0, 2, '--inMemoryPersistence');
   const child: ChildProcess = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });

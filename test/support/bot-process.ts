@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from './azurite.ts';
+import { freePort } from '../../scripts/azurite.ts';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const LOG_DIR = resolve(root, 'test-output', 'logs');
