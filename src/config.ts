@@ -94,6 +94,21 @@ export function isMicrosoftAuthority(url: string): boolean {
 
 type Env = Record<string, string | undefined>;
 
+/** The limits when not configured; also what the CLI uses. */
+export const DEFAULT_LIMITS: Config['limits'] = {
+  graphTimeoutMs: 4000,
+  graphMaxRetries: 3,
+  graphMaxRetryAfterSeconds: 5,
+  turnDeadlineMs: 12_000,
+  invokeDeadlineMs: 4500,
+  questionsPerMinute: 30,
+};
+
+/** The Graph client's retry policy from the limits. */
+export function retryPolicy(limits: Config['limits']) {
+  return { maxRetries: limits.graphMaxRetries, maxRetryAfterSeconds: limits.graphMaxRetryAfterSeconds, attemptTimeoutMs: limits.graphTimeoutMs };
+}
+
 class Reader {
   constructor(private readonly env: Env) {}
 
@@ -228,12 +243,12 @@ export function loadConfig(env: Env): Config {
     logLevel: r.oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
     tokenCacheKey: readKey(r, 'TOKEN_CACHE_KEY'),
     limits: {
-      graphTimeoutMs: r.int('GRAPH_TIMEOUT_MS', 4000, 100, 60_000),
-      graphMaxRetries: r.int('GRAPH_MAX_RETRIES', 3, 0, 10),
-      graphMaxRetryAfterSeconds: r.int('GRAPH_MAX_RETRY_AFTER_SECONDS', 5, 0, 120),
-      turnDeadlineMs: r.int('TURN_DEADLINE_MS', 12_000, 1000, 60_000),
-      invokeDeadlineMs: r.int('INVOKE_DEADLINE_MS', 4500, 500, 15_000),
-      questionsPerMinute: r.int('QUESTIONS_PER_MINUTE', 30, 1, 10_000),
+      graphTimeoutMs: r.int('GRAPH_TIMEOUT_MS', DEFAULT_LIMITS.graphTimeoutMs, 100, 60_000),
+      graphMaxRetries: r.int('GRAPH_MAX_RETRIES', DEFAULT_LIMITS.graphMaxRetries, 0, 10),
+      graphMaxRetryAfterSeconds: r.int('GRAPH_MAX_RETRY_AFTER_SECONDS', DEFAULT_LIMITS.graphMaxRetryAfterSeconds, 0, 120),
+      turnDeadlineMs: r.int('TURN_DEADLINE_MS', DEFAULT_LIMITS.turnDeadlineMs, 1000, 60_000),
+      invokeDeadlineMs: r.int('INVOKE_DEADLINE_MS', DEFAULT_LIMITS.invokeDeadlineMs, 500, 15_000),
+      questionsPerMinute: r.int('QUESTIONS_PER_MINUTE', DEFAULT_LIMITS.questionsPerMinute, 1, 10_000),
     },
   };
   if (helpdesk) config.helpdeskChannelId = helpdesk;

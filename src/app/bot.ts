@@ -2,7 +2,7 @@
 // teams-ai strips the @mention and shows a typing indicator while a message is answered; state
 // (conversation and user scopes) is loaded from the durable storage.
 import { TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import { Application, TurnState } from '@microsoft/teams-ai';
+import { Application, type TurnState } from '@microsoft/teams-ai';
 import { renderHelp } from '../cards/help.ts';
 import { renderInternalError, renderSignInProblem } from '../cards/errors.ts';
 import { TokenExchangeHandler, type TokenExchangeValue } from '../identity/sso.ts';
@@ -13,7 +13,8 @@ import type { Background } from './background.ts';
 import { invokeError, onCardAction, type VerbHandler } from './card-actions.ts';
 import { cardActivity, conversationTypeOf } from './delivery.ts';
 import { hasPending, takePending } from './pending.ts';
-import { answer, helpTopics, onText, type QuestionDeps } from './questions.ts';
+import { helpTopics } from '../pipeline.ts';
+import { answer, onText, type QuestionDeps } from './questions.ts';
 import { sendSignInCard } from './signin.ts';
 
 export interface BotDeps extends QuestionDeps {

@@ -3,10 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import type { Agent } from 'node:https';
-import { capabilities, capabilityFor, type Capability } from '../catalog.ts';
+import { capabilityFor, type Capability } from '../catalog.ts';
 import { renderHelp } from '../cards/help.ts';
-import { renderClarify, renderRateLimited, renderReadOnly, renderSignedOut } from '../cards/notices.ts';
-import type { Config } from '../config.ts';
+import { renderRateLimited, renderSignedOut } from '../cards/notices.ts';
+import { retryPolicy, type Config } from '../config.ts';
 import { createGraph } from '../graph/client.ts';
 import { Deadline } from '../graph/deadline.ts';
 import type { Parsed } from '../language/intents.ts';
@@ -16,7 +16,7 @@ import type { Stores } from '../store/storage.ts';
 import type { TokenService, UserToken } from '../identity/tokens.ts';
 import type { TenantDeskAdapter } from './adapter.ts';
 import { cardActivity, conversationTypeOf, deliver } from './delivery.ts';
-import { failureCard } from './failures.ts';
+import { answerWith, helpTopics, replyWithoutGraph } from '../pipeline.ts';
 import { saveSnapshot } from './snapshots.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { ensureToken } from './signin.ts';
@@ -34,10 +34,6 @@ export interface QuestionDeps {
 /** The longest question worth reading; anything longer is not a question (1 MB of text is not). */
 export const MAX_QUESTION_CHARS = 2000;
 
-export function helpTopics() {
-  return capabilities().map((c) => ({ title: c.title, examples: c.examples }));
-}
-
 export async function onText(deps: QuestionDeps, context: TurnContext, raw: string): Promise<void> {
   const text = raw.trim();
   if (!text) {
@@ -53,26 +49,15 @@ export async function onText(deps: QuestionDeps, context: TurnContext, raw: stri
 
 export async function answer(deps: QuestionDeps, context: TurnContext, parsed: Parsed, text: string): Promise<void> {
   const inChannel = conversationTypeOf(context.activity) !== 'personal';
-  switch (parsed.intent) {
-    case 'help':
-      await context.sendActivity(cardActivity(renderHelp({ topics: helpTopics(), inChannel })));
-      return;
-    case 'readonly':
-      await context.sendActivity(cardActivity(renderReadOnly(parsed.change)));
-      return;
-    case 'clarify':
-      await context.sendActivity(cardActivity(renderClarify(parsed.alternatives ?? [], text)));
-      return;
-    case 'signout':
-      if (context.activity.from?.aadObjectId) await deps.tokens.signOut(context.activity.from.aadObjectId);
-      await context.sendActivity(cardActivity(renderSignedOut()));
-      return;
-    default:
+  if (parsed.intent === 'signout') {
+    if (context.activity.from?.aadObjectId) await deps.tokens.signOut(context.activity.from.aadObjectId);
+    await context.sendActivity(cardActivity(renderSignedOut()));
+    return;
   }
+  const direct = replyWithoutGraph(parsed, text, inChannel);
   const capability = capabilityFor(parsed.intent);
-  if (!capability) {
-    const preface = parsed.intent === 'none' ? `I'm not sure what you mean by “${text.slice(0, 120)}”.` : "I can't answer that yet.";
-    await context.sendActivity(cardActivity(renderHelp({ topics: helpTopics(), preface, inChannel })));
+  if (direct || !capability) {
+    await context.sendActivity(cardActivity(direct ?? renderHelp({ topics: helpTopics(), inChannel })));
     return;
   }
 
@@ -97,24 +82,20 @@ export async function runAnswer(deps: QuestionDeps, context: TurnContext, capabi
     agent: deps.agent,
     token: async () => token.accessToken,
     deadline,
-    policy: { maxRetries: deps.config.limits.graphMaxRetries, maxRetryAfterSeconds: deps.config.limits.graphMaxRetryAfterSeconds, attemptTimeoutMs: deps.config.limits.graphTimeoutMs },
+    policy: retryPolicy(deps.config.limits),
     log: deps.log,
   });
   const started = Date.now();
-  let vm: unknown;
-  try {
-    vm = await capability.answer(parsed, { graph, asker: { oid: token.oid, ...(token.upn ? { upn: token.upn } : {}), ...(token.name ? { name: token.name } : {}) }, tenantId: deps.config.bot.tenantId, now: new Date() });
-  } catch (err) {
-    const reference = context.activity.id ?? randomUUID();
-    deps.log.warn('answer.failed', { intent: parsed.intent, err, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
-    await context.sendActivity(cardActivity(failureCard(err, text, reference)));
-    return;
-  } finally {
-    deadline.dispose();
-  }
   const answerId = randomUUID();
-  const rendered = capability.render(vm, { page: 0, answerId });
-  if (rendered.pages && rendered.pages > 1) await saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm });
+  const asker = { oid: token.oid, ...(token.upn ? { upn: token.upn } : {}), ...(token.name ? { name: token.name } : {}) };
+  const outcome = await answerWith(capability, parsed, text, { graph, asker, tenantId: deps.config.bot.tenantId, now: new Date() }, answerId, context.activity.id ?? answerId).finally(() => deadline.dispose());
+  if (!outcome.ok) {
+    deps.log.warn('answer.failed', { intent: parsed.intent, err: outcome.error, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
+    await context.sendActivity(cardActivity(outcome.rendered));
+    return;
+  }
+  const rendered = outcome.rendered;
+  if (rendered.pages && rendered.pages > 1) await saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm });
   const where = await deliver(deps, context, rendered, capability.audience);
   deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
 }

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { INTENTS, type Parsed } from '../../src/language/intents.ts';
 import { clean } from '../../src/language/normalize.ts';
 import { parse } from '../../src/language/parse.ts';
-import { loadTsv, score, table } from './corpus.ts';
+import { readFileSync } from 'node:fs';
+import { parseTsv, score, table } from '../../src/language/evaluate.ts';
+
+const loadTsv = (path: string) => parseTsv(readFileSync(path, 'utf8'), path);
 
 const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 

@@ -1,7 +1,7 @@
-// Loads a labelled TSV (utterance, intent, entities as key=value;key=value) and scores the parser
-// on it: per intent, how often the intent is right and how often intent + entities are exactly right.
-import { readFileSync } from 'node:fs';
-import type { Entities, Intent, Parsed } from '../../src/language/intents.ts';
+// Labelled questions (a TSV: utterance, intent, entities as key=value;key=value) and the parser's
+// score on them: per intent, how often the intent is right and how often intent + entities are
+// exactly right. The language tests and `tenant-desk ask --batch` share it.
+import type { Entities, Intent, Parsed } from './intents.ts';
 
 export interface Example {
   line: number;
@@ -11,13 +11,14 @@ export interface Example {
   expected: Record<string, string | number>;
 }
 
-export function loadTsv(path: string): Example[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
+/** Parses a labelled TSV (first line: the header). */
+export function parseTsv(content: string, name = 'labels'): Example[] {
+  const lines = content.split('\n');
   const out: Example[] = [];
   lines.forEach((raw, i) => {
     if (i === 0 || raw.trim() === '' || raw.startsWith('#')) return;
     const [text, intent, entities = ''] = raw.split('\t');
-    if (text === undefined || intent === undefined) throw new Error(`${path}:${i + 1}: needs utterance<TAB>intent<TAB>entities`);
+    if (text === undefined || intent === undefined) throw new Error(`${name}:${i + 1}: needs utterance<TAB>intent<TAB>entities`);
     const expected: Record<string, string | number> = {};
     for (const pair of entities.split(';').filter((p) => p.trim() !== '')) {
       const eq = pair.indexOf('=');
@@ -51,23 +52,29 @@ export interface Score {
   misses: string[];
 }
 
+export function newScore(): Score {
+  return { total: 0, intentRight: 0, exactRight: 0, perIntent: new Map(), misses: [] };
+}
+
+/** Adds one labelled example and what the parser made of it. */
+export function record(s: Score, ex: Example, p: Parsed): void {
+  const actual = actualOf(p);
+  const intentOk = p.intent === ex.intent;
+  const exactOk = intentOk && sameEntities(actual, ex.expected);
+  const row = s.perIntent.get(ex.intent) ?? { n: 0, intent: 0, exact: 0 };
+  row.n++;
+  if (intentOk) row.intent++;
+  if (exactOk) row.exact++;
+  s.perIntent.set(ex.intent, row);
+  s.total++;
+  if (intentOk) s.intentRight++;
+  if (exactOk) s.exactRight++;
+  else s.misses.push(`line ${ex.line}: ${JSON.stringify(ex.text)} expected ${ex.intent} ${JSON.stringify(ex.expected)} got ${p.intent} ${JSON.stringify(actual)}`);
+}
+
 export function score(examples: readonly Example[], parse: (t: string) => Parsed): Score {
-  const s: Score = { total: 0, intentRight: 0, exactRight: 0, perIntent: new Map(), misses: [] };
-  for (const ex of examples) {
-    const p = parse(ex.text);
-    const actual = actualOf(p);
-    const intentOk = p.intent === ex.intent;
-    const exactOk = intentOk && sameEntities(actual, ex.expected);
-    const row = s.perIntent.get(ex.intent) ?? { n: 0, intent: 0, exact: 0 };
-    row.n++;
-    if (intentOk) row.intent++;
-    if (exactOk) row.exact++;
-    s.perIntent.set(ex.intent, row);
-    s.total++;
-    if (intentOk) s.intentRight++;
-    if (exactOk) s.exactRight++;
-    else s.misses.push(`line ${ex.line}: ${JSON.stringify(ex.text)} expected ${ex.intent} ${JSON.stringify(ex.expected)} got ${p.intent} ${JSON.stringify(actual)}`);
-  }
+  const s = newScore();
+  for (const ex of examples) record(s, ex, parse(ex.text));
   return s;
 }
 

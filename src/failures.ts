@@ -1,10 +1,10 @@
 // Turns a failure while answering into the card the person sees. The Graph error decides: a 403
 // says what the account could not read and who could; throttling, 5xx and timeouts say "try again"
 // with the request id; anything unexpected gets a reference to find it in the logs.
-import { renderDenied, renderGraphRefused, renderInternalError, renderUnavailable } from '../cards/errors.ts';
-import type { Rendered } from '../cards/guard.ts';
-import { explainDenial } from '../graph/denials.ts';
-import { GraphError } from '../graph/types.ts';
+import { renderDenied, renderGraphRefused, renderInternalError, renderUnavailable } from './cards/errors.ts';
+import type { Rendered } from './cards/guard.ts';
+import { explainDenial } from './graph/denials.ts';
+import { GraphError } from './graph/types.ts';
 
 export type FailureKind = 'denied' | 'unavailable' | 'timeout' | 'refused' | 'internal';
 
