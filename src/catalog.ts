@@ -8,6 +8,32 @@ import { syncStatus } from './answers/sync-status.ts';
 import { syncUsers } from './answers/sync-users.ts';
 import { renderSyncStatus } from './cards/sync-status.ts';
 import { renderSyncUsers } from './cards/sync-users.ts';
+import { appCredentials } from './answers/app-credentials.ts';
+import { appLookup } from './answers/app-lookup.ts';
+import { appPermissions } from './answers/app-permissions.ts';
+import { licenseHolders } from './answers/license-holders.ts';
+import { licenseSummary } from './answers/license-summary.ts';
+import { roleMembers } from './answers/role-members.ts';
+import { renderAppCredentials } from './cards/app-credentials.ts';
+import { renderAppLookup } from './cards/app-lookup.ts';
+import { renderAppPermissions } from './cards/app-permissions.ts';
+import { renderLicenseHolders } from './cards/license-holders.ts';
+import { renderLicenseSummary } from './cards/license-summary.ts';
+import { renderRoleMembers } from './cards/role-members.ts';
+import { domainList } from './answers/domain-list.ts';
+import { groupMembers } from './answers/group-members.ts';
+import { guestList } from './answers/guest-list.ts';
+import { syncErrors } from './answers/sync-errors.ts';
+import { tenantOverview } from './answers/tenant-overview.ts';
+import { userGroups } from './answers/user-groups.ts';
+import { userLookup } from './answers/user-lookup.ts';
+import { renderDomainList } from './cards/domain-list.ts';
+import { renderGroupMembers } from './cards/group-members.ts';
+import { renderGuestList } from './cards/guest-list.ts';
+import { renderSyncErrors } from './cards/sync-errors.ts';
+import { renderTenantOverview } from './cards/tenant-overview.ts';
+import { renderUserGroups } from './cards/user-groups.ts';
+import { renderUserLookup } from './cards/user-lookup.ts';
 
 /**
  * Principle 2: 'members' — every member of a chat or channel could read this themselves (most
@@ -45,6 +71,19 @@ function capability<VM>(c: Capability<VM>): Capability {
 const CAPABILITIES: Capability[] = [
   capability({ intent: 'sync.status', title: 'Directory sync health', examples: ['sync status', 'is directory sync working?', 'when did password hash sync last run?'], audience: 'private', answer: syncStatus, render: renderSyncStatus }),
   capability({ intent: 'sync.users', title: 'Who is synced from on-premises AD', examples: ['who is synced?', 'how many users are cloud-only?'], audience: 'members', answer: syncUsers, render: renderSyncUsers }),
+  capability({ intent: 'tenant.overview', title: 'Our tenant and its Entra ID directory', examples: ['what is our tenant?', 'what is our tenant id?', 'how many users do we have?'], audience: 'members', answer: tenantOverview, render: renderTenantOverview }),
+  capability({ intent: 'sync.errors', title: 'Directory sync errors', examples: ['any sync errors?', 'who has provisioning errors?'], audience: 'private', answer: syncErrors, render: renderSyncErrors }),
+  capability({ intent: 'user.lookup', title: 'A person: profile, manager, licenses, sync', examples: ['who is Megan Bowen?', 'is adele@contoso.com synced?', 'am I synced?'], audience: 'private', answer: userLookup, render: renderUserLookup }),
+  capability({ intent: 'user.groups', title: "A person's groups", examples: ['what groups am I in?', 'what groups is Megan Bowen in?'], audience: 'members', answer: userGroups, render: renderUserGroups }),
+  capability({ intent: 'group.members', title: "A group's members", examples: ['who is in Sales?', "members of 'Dropbox Users'"], audience: 'members', answer: groupMembers, render: renderGroupMembers }),
+  capability({ intent: 'guest.list', title: 'Guests and pending invitations', examples: ['how many guests do we have?', 'guests who never accepted'], audience: 'members', answer: guestList, render: renderGuestList }),
+  capability({ intent: 'domain.list', title: 'Domains and federation', examples: ['which domains are federated?', 'list our domains', 'is contoso.com verified?'], audience: 'members', answer: domainList, render: renderDomainList }),
+  capability({ intent: 'app.lookup', title: 'Is an app registered?', examples: ['is Salesforce registered?', 'app Dropbox', 'is Dropbox an approved app?', 'app 00000003-0000-0000-c000-000000000000'], audience: 'members', answer: appLookup, render: renderAppLookup }),
+  capability({ intent: 'app.credentials', title: 'App secrets and certificates that expire', examples: ['which app secrets expire in 30 days?', 'expired certificates', 'secrets expiring this week'], audience: 'private', answer: appCredentials, render: renderAppCredentials }),
+  capability({ intent: 'app.permissions', title: 'What apps may do with our data', examples: ['which apps can read our mail?', 'risky app permissions', 'what has been consented for Dropbox?'], audience: 'private', answer: appPermissions, render: renderAppPermissions }),
+  capability({ intent: 'license.summary', title: 'Licenses: how many are left', examples: ['how many E3 licenses are left?', 'what licenses do we have?', 'licenses'], audience: 'members', answer: licenseSummary, render: renderLicenseSummary }),
+  capability({ intent: 'license.holders', title: 'Who has a license', examples: ['who has E5?', 'who has a Visio license?', 'what licenses do I have?'], audience: 'private', answer: licenseHolders, render: renderLicenseHolders }),
+  capability({ intent: 'role.members', title: 'Who holds an admin role', examples: ['who are the global admins?', 'who has the User Administrator role?', 'list admins'], audience: 'members', answer: roleMembers, render: renderRoleMembers }),
 ];
 
 export function capabilities(): readonly Capability[] {
