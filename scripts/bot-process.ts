@@ -1,12 +1,12 @@
 // Runs the bot as its own process (tsx src/index.ts), exactly as `npm run bot` does, with the
-// environment a test gives it. Its stdout (JSON log lines) is kept in memory and appended to
+// environment a test or a benchmark gives it. Its stdout (JSON log lines) is kept in memory and appended to
 // test-output/logs/, where the secrets scan reads every log a test run produced.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '../../scripts/azurite.ts';
+import { freePort } from './azurite.ts';
 
-const root = resolve(import.meta.dirname, '..', '..');
+const root = resolve(import.meta.dirname, '..');
 export const LOG_DIR = resolve(root, 'test-output', 'logs');
 
 export interface BotProcess {
@@ -20,12 +20,16 @@ export interface BotProcess {
   child: ChildProcess;
 }
 
-export async function startBot(env: Record<string, string>, name = 'bot'): Promise<BotProcess> {
-  mkdirSync(LOG_DIR, { recursive: true });
-  const logFile = resolve(LOG_DIR, `${name}-${process.pid}-${Date.now()}.log`);
+export async function startBot(env: Record<string, string>, name = 'bot', opts: { logDir?: string; entry?: string; nodeArgs?: string[] } = {}): Promise<BotProcess> {
+  const logDir = opts.logDir ?? LOG_DIR;
+  mkdirSync(logDir, { recursive: true });
+  const logFile = resolve(logDir, `${name}-${process.pid}-${Date.now()}.log`);
   // A known port, so PUBLIC_URL (the sign-in pages' address) can be given up front.
   const chosen = env.PORT && env.PORT !== '0' ? env.PORT : String(await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(root, 'src', 'index.ts')], {
+  // Compiled JavaScript (dist/, as in production) runs on plain Node; TypeScript through tsx.
+  const entry = opts.entry ?? resolve(root, 'src', 'index.ts');
+  const loader = entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...loader, entry], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'debug', PUBLIC_URL: `http://localhost:${chosen}`, ...env, PORT: chosen },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,8 +69,22 @@ export async function startBot(env: Record<string, string>, name = 'bot'): Promi
       await new Promise((ok) => setTimeout(ok, 25));
     }
   };
-  const listening = await waitForLog((r) => r.event === 'server.listening', 60_000);
-  const port = Number(listening.port);
+  // Ready when /healthz answers (whatever the log level).
+  const port = Number(chosen);
+  const until = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the bot exited (${child.exitCode}): ${raw.slice(-5).join(' | ')} ${JSON.stringify(records.slice(-3))}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > until) {
+      child.kill('SIGKILL'); // never leave a half-started bot behind
+      throw new Error(`the bot did not start: ${raw.slice(-5).join(' | ')}`);
+    }
+    await new Promise((ok) => setTimeout(ok, 50));
+  }
   return {
     port,
     url: `http://127.0.0.1:${port}`,

@@ -32,6 +32,9 @@ export interface CreatedConversation {
   channelId?: string;
 }
 
+/** Activities kept: enough for any test, bounded so a 20,000-turn benchmark does not grow without end. */
+const MAX_ITEMS = 20_000;
+
 export class Outbox {
   private readonly items: SentActivity[] = [];
   private nextSeq = 1;
@@ -45,6 +48,7 @@ export class Outbox {
   add(conversationId: string, id: string, activity: Activity, via: SentActivity['via'], replyToId?: string): SentActivity {
     const item: SentActivity = { seq: this.nextSeq++, id, conversationId, activity, history: [], deleted: false, via, ...(replyToId ? { replyToId } : {}) };
     this.items.push(item);
+    if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
     this.notify(item);
     return item;
   }
@@ -73,7 +77,15 @@ export class Outbox {
   }
 
   list(filter: { conversationId?: string; since?: number } = {}): SentActivity[] {
-    return this.items.filter((s) => (filter.since === undefined || s.seq >= filter.since) && (filter.conversationId === undefined || s.conversationId === filter.conversationId || s.conversationId.startsWith(`${filter.conversationId};messageid=`)));
+    // Items are in seq order: start at the first one at or after `since` (a turn looks only at its own).
+    let lo = 0;
+    let hi = this.items.length;
+    while (filter.since !== undefined && lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.seq < filter.since) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.items.slice(lo).filter((s) => filter.conversationId === undefined || s.conversationId === filter.conversationId || s.conversationId.startsWith(`${filter.conversationId};messageid=`));
   }
 
   /** Resolves with the first sent activity (already there, or sent, updated or deleted later) that matches. */

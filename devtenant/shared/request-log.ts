@@ -47,7 +47,16 @@ export class RequestLog {
   }
 
   since(mark: number, service?: Service): LoggedRequest[] {
-    return this.items.filter((r) => r.seq >= mark && (!service || r.service === service));
+    // Entries are in seq order: start at the first at or after `mark` (callers look at recent ones).
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.items[mid]!.seq < mark) lo = mid + 1;
+      else hi = mid;
+    }
+    const recent = this.items.slice(lo);
+    return service ? recent.filter((r) => r.service === service) : recent;
   }
 
   all(service?: Service): LoggedRequest[] {

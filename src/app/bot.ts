@@ -1,6 +1,8 @@
 // The teams-ai Application: routes for messages, installation, sign-in invokes and card actions.
-// teams-ai strips the @mention and shows a typing indicator while a message is answered; state
-// (conversation and user scopes) is loaded from the durable storage.
+// teams-ai strips the @mention. Durable state — sign-ins, pending questions, tickets, paging
+// snapshots, settings — lives in Blob Storage under its own keys with eTags (src/store), so the
+// Application is not given teams-ai's per-turn conversation/user state scopes: they would cost two
+// storage reads on every turn and hold nothing (measured in bench/).
 import { TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
 import { Application, type TurnState } from '@microsoft/teams-ai';
 import { renderHelp } from '../cards/help.ts';
@@ -16,6 +18,7 @@ import { hasPending, takePending } from './pending.ts';
 import { helpTopics } from '../pipeline.ts';
 import { answer, onText, type QuestionDeps } from './questions.ts';
 import { sendSignInCard } from './signin.ts';
+import { withTyping } from './typing.ts';
 
 export interface BotDeps extends QuestionDeps {
   background: Background;
@@ -40,9 +43,8 @@ export function createBot(deps: BotDeps): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter: deps.adapter,
     botAppId: config.bot.appId,
-    storage: stores.storage,
     removeRecipientMention: true,
-    startTypingTimer: true,
+    startTypingTimer: false, // per-turn instead: see typing.ts
     longRunningMessages: false,
   });
 
@@ -63,7 +65,7 @@ export function createBot(deps: BotDeps): Application<TurnState> {
   });
 
   app.activity('message', async (context) => {
-    await onText(deps, context, context.activity.text ?? '');
+    await withTyping(context, () => onText(deps, context, context.activity.text ?? ''));
   });
 
   const exchange = new TokenExchangeHandler(stores, tokens, log);

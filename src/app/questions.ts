@@ -95,7 +95,7 @@ export async function runAnswer(deps: QuestionDeps, context: TurnContext, capabi
     return;
   }
   const rendered = outcome.rendered;
-  if (rendered.pages && rendered.pages > 1) await saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm });
-  const where = await deliver(deps, context, rendered, capability.audience);
+  // The paging snapshot and the answer go out together; a click on Next comes long after both.
+  const [, where] = await Promise.all([rendered.pages && rendered.pages > 1 ? saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm }) : undefined, deliver(deps, context, rendered, capability.audience)]);
   deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
 }

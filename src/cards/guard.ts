@@ -39,11 +39,14 @@ function shrink(c: Card): boolean {
 
 export function guard(c: Card, fallback: string, pages?: number): Rendered {
   const textOut = plain(fallback, 4000);
-  const out: Card = { ...structuredClone(c), fallbackText: plain(fallback, 1000) };
+  const paged = pages !== undefined ? { pages } : {};
+  const first: Card = { ...c, fallbackText: plain(fallback, 1000) };
+  if (bytes(first) <= MAX_CARD_BYTES) return { card: first, text: textOut, ...paged };
+  // Too big: shrink a copy (cards are built fresh per answer, but a caller may keep the original).
+  const out: Card = structuredClone(first);
   let cut = false;
   while (bytes(out) > MAX_CARD_BYTES && shrink(out)) cut = true;
   if (cut) out.body.push(subtle('The list was shortened to fit in Teams. Open the admin center link for everything.'));
-  const paged = pages !== undefined ? { pages } : {};
   if (bytes(out) <= MAX_CARD_BYTES) return { card: out, text: textOut, ...paged };
   return { card: card([text(plain(fallback, 20_000))]), text: textOut, ...paged };
 }

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOG_DIR } from '../support/bot-process.ts';
+import { LOG_DIR } from '../../scripts/bot-process.ts';
 import { findSecrets, startWorld, type World } from '../support/sandbox.ts';
 
 let world: World;

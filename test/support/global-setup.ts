@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startAzurite, type Azurite } from '../../scripts/azurite.ts';
-import { LOG_DIR } from './bot-process.ts';
+import { LOG_DIR } from '../../scripts/bot-process.ts';
 import { findSecrets } from './secrets.ts';
 
 let azurite: Azurite | undefined;

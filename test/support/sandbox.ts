@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startDevTenant, type DevTenant, type DevTenantOptions } from '../../devtenant/index.ts';
-import { startBot, type BotProcess } from './bot-process.ts';
+import { startBot, type BotProcess } from '../../scripts/bot-process.ts';
 
 export interface World {
   dt: DevTenant;

@@ -1,0 +1,96 @@
+// bench/RESULTS.md: the figures, the date, the exact command, and each target beside what was measured.
+import { cpus } from 'node:os';
+import type { LatencyRow } from './sections/latency.ts';
+import type { MemoryResult } from './sections/memory.ts';
+import type { NaiveRow, RoundTripRow } from './sections/round-trips.ts';
+import type { ThroughputRow } from './sections/throughput.ts';
+import type { TokenResult } from './sections/tokens.ts';
+
+export interface Results {
+  command: string;
+  date: string;
+  quick: boolean;
+  seconds: number;
+  sizes: number[];
+  roundTrips?: RoundTripRow[];
+  naive?: NaiveRow[];
+  latency?: LatencyRow[];
+  throughput?: ThroughputRow[];
+  tokens?: TokenResult;
+  memory?: MemoryResult;
+}
+
+/** Intents whose Graph cost grows with the tenant, and why (Graph cannot filter what they need). */
+export const GROWS_WITH_TENANT: Record<string, string> = {
+  'app.credentials': 'Graph cannot filter on passwordCredentials/keyCredentials, so every app registration (and service principal) is read, 999 per page.',
+};
+
+const n = (x: number) => x.toLocaleString('en-US');
+
+export interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+export function verdicts(r: Results): Verdict[] {
+  const out: Verdict[] = [];
+  if (r.roundTrips) {
+    const changing = r.roundTrips.filter((row) => new Set(r.sizes.map((s) => row.bySize[s]?.roundTrips)).size > 1);
+    const undocumented = changing.filter((row) => !GROWS_WITH_TENANT[row.intent]);
+    out.push({ target: 'Graph round trips constant across tenant sizes (except the documented ones)', measured: changing.length ? `changes with size: ${changing.map((c) => `${c.intent} (${r.sizes.map((s) => c.bySize[s]?.roundTrips).join(' → ')})`).join(', ')}` : 'constant for every intent', met: undocumented.length === 0 });
+  }
+  if (r.latency) {
+    const worst = Math.max(...r.latency.map((row) => Math.max(...Object.values(row.byLatency).map((v) => v.overheadP95))));
+    const which = r.latency.find((row) => Object.values(row.byLatency).some((v) => v.overheadP95 === worst));
+    out.push({ target: 'p95 bot overhead at most 25 ms over the Graph time', measured: `worst p95 overhead ${worst} ms (${which?.intent ?? '?'})`, met: worst <= 25 });
+  }
+  if (r.throughput) {
+    const ratios = r.throughput.map((t) => ({ c: t.concurrency, ratio: t.ours.tps / t.echo.tps }));
+    const worst = Math.min(...ratios.map((x) => x.ratio));
+    out.push({ target: 'throughput at least half the echo bot\'s', measured: ratios.map((x) => `${x.c} users: ${(x.ratio * 100).toFixed(0)}%`).join(', '), met: worst >= 0.5 });
+  }
+  if (r.tokens) out.push({ target: 'one token request per person per token lifetime', measured: `${r.tokens.tokenRequests} over ${r.tokens.turns} turns (${Object.entries(r.tokens.kinds).map(([k, v]) => `${k}: ${v}`).join(', ')})`, met: r.tokens.tokenRequests === 1 });
+  if (r.memory) {
+    const first = r.memory.samples[0]?.rssMb ?? r.memory.rssAfterSignInsMb;
+    const growth = (r.memory.rssAfterMb - first) / first;
+    out.push({ target: 'memory flat (RSS grows under 15% from the first tenth of the turns to the end)', measured: `${first} MB after ${n(r.memory.samples[0]?.turns ?? 0)} turns → ${r.memory.rssAfterMb} MB after ${n(r.memory.turns)} (${(growth * 100).toFixed(1)}%)`, met: growth < 0.15 });
+  }
+  return out;
+}
+
+export function markdown(r: Results): string {
+  const lines: string[] = [];
+  const add = (...l: string[]) => lines.push(...l);
+  add('# Benchmark results', '', `- Date: ${r.date}`, `- Command: \`${r.command}\`${r.quick ? ' (quick: small sizes, few repeats)' : ''}`, `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}; the bot, the dev tenant and the load generator share it`, `- Duration: ${Math.round(r.seconds)} s`, '');
+  add('## Targets', '', '| Target | Measured | Met |', '|---|---|---|', ...verdicts(r).map((v) => `| ${v.target} | ${v.measured} | ${v.met ? 'yes' : '**no**'} |`), '');
+  if (r.roundTrips) {
+    add('## 1. Graph round trips and bytes per answer', '', `Median of the runs; each answer asked by a Global Administrator through the bot (Teams-shaped message → real JWT → OBO → Graph). Sizes are generated tenants (users). "req" counts $batch parts.`, '');
+    add(`| Intent | ${r.sizes.map((s) => `${n(s)}: trips / req / KB / ms`).join(' | ')} | answered |`, `|---|${r.sizes.map(() => '---|').join('')}---|`);
+    for (const row of r.roundTrips) add(`| ${row.intent}${GROWS_WITH_TENANT[row.intent] ? ' †' : ''} | ${r.sizes.map((s) => { const v = row.bySize[s]; return v ? `${v.roundTrips} / ${v.requests} / ${v.kb} / ${v.ms}` : '—'; }).join(' | ')} | ${r.sizes.every((s) => row.bySize[s]?.answered) ? 'yes' : 'no'} |`);
+    add('', ...Object.entries(GROWS_WITH_TENANT).map(([k, v]) => `† ${k}: ${v}`), '');
+  }
+  if (r.naive) {
+    add('## 6. "Who is synced?": the usual way beside ours', '', 'The usual way = a script listing every user (999 per page, `$select`) and filtering locally. Ours = server-side `$filter` + `$count` in one `$batch`.', '', '| Users | Ours: round trips / ms | Usual: round trips / ms | Synced (ours / usual) |', '|---|---|---|---|');
+    for (const x of r.naive) add(`| ${n(x.size)} | ${x.ours.roundTrips} / ${x.ours.ms} | ${x.usual.roundTrips} / ${x.usual.ms} | ${n(x.ours.synced)} / ${n(x.usual.synced)} |`);
+    add('');
+  }
+  if (r.latency) {
+    const Ls = Object.keys(r.latency[0]?.byLatency ?? {}).map(Number);
+    add('## 2. Turn latency per intent (sample tenant)', '', 'Turn = the channel\'s POST to /api/messages until the bot answered (replies included). Overhead = turn minus the wall time of its Graph requests as the dev tenant measured them; "vs trips×L" = turn minus round trips × injected latency.', '');
+    add(`| Intent | ${Ls.map((L) => `${L} ms: p50 / p95 turn · p50 / p95 overhead · vs trips×L p95`).join(' | ')} |`, `|---|${Ls.map(() => '---|').join('')}`);
+    for (const row of r.latency) add(`| ${row.intent} | ${Ls.map((L) => { const v = row.byLatency[L]!; return `${v.p50} / ${v.p95} · ${v.overheadP50} / ${v.overheadP95} · ${v.formulaOverheadP95}`; }).join(' | ')} |`);
+    add('');
+  }
+  if (r.throughput) {
+    add('## 3. Throughput: "who is synced?" at 0 ms Graph latency', '', '| Concurrent people | Ours: turns/s · CPU ms/turn | Echo bot: turns/s · CPU ms/turn | Ours / echo | Errors (ours/echo) |', '|---|---|---|---|---|');
+    for (const t of r.throughput) add(`| ${t.concurrency} | ${t.ours.tps} · ${t.ours.cpuMsPerTurn} | ${t.echo.tps} · ${t.echo.cpuMsPerTurn} | ${((t.ours.tps / t.echo.tps) * 100).toFixed(0)}% | ${t.ours.errors}/${t.echo.errors} |`);
+    add('');
+  }
+  if (r.tokens) add('## 4. Token requests', '', `One person, ${r.tokens.turns} turns: ${r.tokens.tokenRequests} token request(s) to Entra (${Object.entries(r.tokens.kinds).map(([k, v]) => `${k}: ${v}`).join(', ')}).`, '');
+  if (r.memory) {
+    add('## 5. Memory', '', `${n(r.memory.people)} distinct people signed in (RSS ${r.memory.rssAfterSignInsMb} MB), then ${n(r.memory.turns)} turns in ${r.memory.seconds} s; RSS along the way:`, '', '| Turns | RSS MB |', '|---|---|', ...r.memory.samples.map((s) => `| ${n(s.turns)} | ${s.rssMb} |`), `| end | ${r.memory.rssAfterMb} |`, '');
+    add('Bounded caches: the token memory (20,000 people, `src/identity/tokens.ts`), rate-limit buckets (100,000, `src/app/rate-limit.ts`); per-turn Graph memos live only for the turn.', '');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,78 @@
+// 3. Turns per second for "who is synced?" with 1, 10 and 100 concurrent people at 0 ms Graph
+// latency, in the same run as a minimal botbuilder echo bot on the same harness, and each process's
+// CPU time per turn.
+import { resolve } from 'node:path';
+import type { Azurite } from '../../scripts/azurite.ts';
+import { startBot, type BotProcess } from '../../scripts/bot-process.ts';
+import type { DevTenant } from '../../devtenant/index.ts';
+import { round } from '../stats.ts';
+import { cpuSeconds, OUT, signIn, startBenchWorld } from '../world.ts';
+
+export interface ThroughputRow {
+  concurrency: number;
+  ours: { tps: number; cpuMsPerTurn: number; errors: number };
+  echo: { tps: number; cpuMsPerTurn: number; errors: number };
+}
+
+/** Members who have consented and can sign in (the sample tenant has a few who cannot, on purpose). */
+export function signInable(dt: DevTenant, n: number): string[] {
+  const excluded = new Set(['henrietta@contoso.com', 'pradeep@contoso.com', ...dt.tenant.data.settings.restrictedUsers.map((u) => u.toLowerCase())]);
+  return dt.tenant.data.users
+    .filter((u) => u.userType === 'Member' && u.accountEnabled !== false && !excluded.has(String(u.userPrincipalName).toLowerCase()))
+    .slice(0, n)
+    .map((u) => String(u.userPrincipalName));
+}
+
+export async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+}
+
+/** Drives `concurrency` people asking `text` for `seconds`; counts finished turns and failures. */
+export async function load(dt: DevTenant, users: string[], concurrency: number, seconds: number, text: string, pid: number) {
+  const chats = users.slice(0, concurrency).map((u) => dt.channel.personal(u));
+  const cpu0 = cpuSeconds(pid);
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  let turns = 0;
+  let errors = 0;
+  await Promise.all(
+    chats.map(async (chat) => {
+      while (performance.now() < until) {
+        const t = await chat.send(text);
+        if (t.status === 200 && t.cards.length > 0) turns++;
+        else errors++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(pid) - cpu0;
+  return { tps: round(turns / elapsed, 1), cpuMsPerTurn: round((cpu * 1000) / Math.max(1, turns), 2), errors };
+}
+
+export async function throughput(levels: number[], seconds: number, azurite: Azurite): Promise<ThroughputRow[]> {
+  const world = await startBenchWorld({ tenant: 'contoso', azurite, name: 'throughput' });
+  let echo: BotProcess | undefined;
+  const rows: ThroughputRow[] = [];
+  try {
+    const users = signInable(world.dt, Math.max(...levels));
+    await inBatches(users, 10, (u) => signIn(world.dt, u));
+    echo = await startBot(world.env, 'echo', { logDir: resolve(OUT, 'logs'), entry: resolve(import.meta.dirname, '..', 'echo-bot.ts') });
+    const oursUrl = `${world.bot.url}/api/messages`;
+    const echoUrl = `${echo.url}/api/messages`;
+    for (const c of levels) {
+      world.dt.channel.setBot(oursUrl);
+      await load(world.dt, users, c, 1, 'who is synced?', world.bot.child.pid!); // warm-up
+      const ours = await load(world.dt, users, c, seconds, 'who is synced?', world.bot.child.pid!);
+      world.dt.channel.setBot(echoUrl);
+      await load(world.dt, users, c, 1, 'who is synced?', echo.child.pid!);
+      const e = await load(world.dt, users, c, seconds, 'who is synced?', echo.child.pid!);
+      rows.push({ concurrency: c, ours, echo: e });
+      console.error(`  throughput c=${c}: ours ${ours.tps}/s (${ours.cpuMsPerTurn} ms CPU/turn), echo ${e.tps}/s (${e.cpuMsPerTurn} ms CPU/turn)`);
+    }
+  } finally {
+    world.dt.channel.setBot(`${world.bot.url}/api/messages`);
+    await echo?.stop();
+    await world.close();
+  }
+  return rows;
+}
