@@ -9,7 +9,7 @@ import { failureCard } from './failures.ts';
 import type { Parsed } from './language/intents.ts';
 
 export function helpTopics() {
-  return capabilities().map((c) => ({ title: c.title, examples: c.examples }));
+  return capabilities().map((c) => ({ intent: c.intent, title: c.title, examples: c.examples }));
 }
 
 /**
