@@ -70,13 +70,18 @@ export function segment(key: string): string {
   return encodeURIComponent(key);
 }
 
+/** Keys that mean only themselves in a path segment: ids, ordinary UPNs (guests' #EXT# is encoded as %23). */
+const PLAIN_KEY = /^[A-Za-z0-9._@#-]+$/;
+
 /**
- * The path of one user by id or UPN. A UPN starting with `$` would read as an OData system
- * segment, so it goes in key syntax with the `$` encoded — the form CLI for Microsoft 365 uses.
+ * The path of one user by id or UPN. An ordinary key goes as a segment (/users/{upn}). Anything
+ * else — a UPN starting with `$` (an OData system segment), or text with `(`, `)`, `'`, `*`…, which
+ * encodeURIComponent leaves alone and Graph's path parser would read as key syntax — goes in key
+ * syntax as a string literal: /users('…'), the form CLI for Microsoft 365 uses for `$`.
  */
 export function userPath(idOrUpn: string): string {
-  if (idOrUpn.startsWith('$')) return `/users(${encodeURIComponent(literal(idOrUpn))})`;
-  return `/users/${segment(idOrUpn)}`;
+  if (PLAIN_KEY.test(idOrUpn) && !idOrUpn.startsWith('$')) return `/users/${segment(idOrUpn)}`;
+  return `/users(${encodeURIComponent(literal(idOrUpn))})`;
 }
 
 /** `/applications(appId='…')`-style alternate-key paths. */

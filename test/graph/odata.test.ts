@@ -34,5 +34,8 @@ describe('OData building', () => {
     expect(userPath('adele@contoso.com')).toBe('/users/adele%40contoso.com');
     expect(userPath('bob_contoso.com#EXT#@contoso.onmicrosoft.com')).toBe('/users/bob_contoso.com%23EXT%23%40contoso.onmicrosoft.com');
     expect(userPath('$admin@contoso.com')).toBe("/users('%24admin%40contoso.com')");
+    // ( ) ' * survive encodeURIComponent and would read as OData key syntax in a bare segment
+    expect(userPath("o'brien(x)@contoso.com")).toBe("/users('o''brien(x)%40contoso.com')");
+    expect(userPath('a/b@contoso.com')).toBe("/users('a%2Fb%40contoso.com')");
   });
 });
