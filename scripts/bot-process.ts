@@ -39,7 +39,13 @@ export async function startBot(env: Record<string, string>, name = 'bot', opts: 
   let buffer = '';
   const onLine = (line: string) => {
     if (!line.trim()) return;
-    appendFileSync(logFile, line + '\n');
+    try {
+      appendFileSync(logFile, line + '\n');
+    } catch {
+      // Another test run cleared the log folder: start it again rather than lose the line.
+      mkdirSync(logDir, { recursive: true });
+      appendFileSync(logFile, line + '\n');
+    }
     try {
       records.push(JSON.parse(line) as Record<string, unknown>);
     } catch {

@@ -15,7 +15,7 @@ import { ambiguousShape, bareName } from './clarify.ts';
 import { buildContext, type ParseContext } from './context.ts';
 import { GREETINGS } from './fillers.ts';
 import type { Intent, Parsed } from './intents.ts';
-import { readChange } from './readonly.ts';
+import { readBuriedChange, readChange } from './readonly.ts';
 import { ticketFilter } from './rules/helpdesk.ts';
 import { rank, type Candidate } from './score.ts';
 
@@ -59,7 +59,8 @@ export function parse(text: string): Parsed {
 
   if (best && best.score >= 0.85 && (best.rule.intent === 'signout' || best.rule.intent === 'helpdesk.here')) return reading(ctx, best);
 
-  const change = readChange(ctx.norms, ctx.spans);
+  // A problem beats a change mentioned after it ("I can't sign in, please reset my password" is triage).
+  const change = readChange(ctx.norms, ctx.spans) ?? (best?.rule.intent === 'triage' ? undefined : readBuriedChange(ctx.norms, ctx.spans));
   if (change) return { intent: 'readonly', entities: {}, confidence: 0.9, change };
 
   const shaped = ambiguousShape(ctx);
