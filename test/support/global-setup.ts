@@ -24,7 +24,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     await azurite?.stop();
     rmSync(location, { recursive: true, force: true });
     // The last word of a run: no log line of any bot process holds a token (see also test/e2e/restart-and-logs).
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(LOG_DIR).filter((f) => f.endsWith('.log'));
     } catch {
