@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Azurite } from '../../scripts/azurite.ts';
 import { startBot, type BotProcess } from '../../scripts/bot-process.ts';
 import type { DevTenant } from '../../devtenant/index.ts';
+import { ownCards } from '../../test/support/turns.ts';
 import { round } from '../stats.ts';
 import { cpuSeconds, OUT, signIn, startBenchWorld } from '../world.ts';
 
@@ -39,7 +40,7 @@ export async function load(dt: DevTenant, users: string[], concurrency: number, 
     chats.map(async (chat) => {
       while (performance.now() < until) {
         const t = await chat.send(text);
-        if (t.status === 200 && t.cards.length > 0) turns++;
+        if (t.status === 200 && ownCards(dt, t).length > 0) turns++;
         else errors++;
       }
     }),

@@ -7,6 +7,7 @@ import { signInable } from '../../bench/sections/throughput.ts';
 import { parseCard } from '../support/cards.ts';
 import { flushFigures, measure, tally } from '../support/figures.ts';
 import { startWorld, type World } from '../support/sandbox.ts';
+import { ownCards } from '../support/turns.ts';
 
 const TURNS = 500;
 const CONCURRENCY = 10;
@@ -50,9 +51,10 @@ describe(`Graph faults over ${TURNS} turns`, () => {
           const started = performance.now();
           const turn = await chat.send(questions[i % questions.length]!);
           times.push(performance.now() - started);
-          const card = JSON.stringify(turn.cards.at(-1) ?? {});
-          if (turn.cards.length && parseCard(turn.cards.at(-1)).length === 0 && /didn't answer/.test(card) && /Try again/.test(card)) outcomes.retryCard++;
-          else if (turn.status === 200 && turn.cards.length && !/can't read|went wrong|couldn't ask/.test(card)) outcomes.answered++;
+          const cards = ownCards(world.dt, turn);
+          const card = JSON.stringify(cards.at(-1) ?? {});
+          if (cards.length && parseCard(cards.at(-1)).length === 0 && /didn't answer/.test(card) && /Try again/.test(card)) outcomes.retryCard++;
+          else if (turn.status === 200 && cards.length && !/can't read|went wrong|couldn't ask/.test(card)) outcomes.answered++;
           else {
             outcomes.other++;
             others.push(`${turn.status} ${card.slice(0, 200)}`);

@@ -1,0 +1,109 @@
+// Load on loopback: many people asking at once for a while — no errors, bounded memory — and one
+// person flooding (50 messages a second) must not slow the others beyond a stated bound; the
+// flooder gets a friendly "slow down". `npm test` runs it small; `npm run soak` at full size.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { percentile } from '../../bench/stats.ts';
+import { signInable } from '../../bench/sections/throughput.ts';
+import { flushFigures, measure, tally } from '../support/figures.ts';
+import { startWorld, type World } from '../support/sandbox.ts';
+import { signInAll } from '../support/sign-in.ts';
+import { ownCards } from '../support/turns.ts';
+
+const SOAK = process.env.RESILIENCE_SCALE === 'soak';
+const PEOPLE = SOAK ? 200 : 40;
+const SECONDS = SOAK ? 60 : 12;
+const FLOOD_PER_SECOND = 50;
+/** The stated bound: with a flood going on, the others' p95 stays within 2× their calm p95 plus 300 ms. */
+const BOUND = (calmP95: number) => 2 * calmP95 + 300;
+
+let world: World;
+let people: string[];
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+beforeAll(async () => {
+  // 120 questions a minute per person: generous for people, far below a flood.
+  world = await startWorld({ name: 'load', env: { QUESTIONS_PER_MINUTE: '120', LOG_LEVEL: 'info' } });
+  people = signInable(world.dt, PEOPLE + 1);
+  await signInAll(world.dt, people);
+}, 300_000);
+afterAll(async () => {
+  flushFigures();
+  await world?.close();
+});
+
+describe(`${PEOPLE} people for ${SECONDS} s, one flooding half way`, () => {
+  it('no errors, bounded memory, and the flood does not slow the others beyond the bound', async () => {
+    const [flooder, ...others] = people as [string, ...string[]];
+    const questions = ['who is synced?', 'sync status', 'what licenses do we have?', 'who are the global admins?', 'which domains are federated?', 'how many guests do we have?'];
+    const pid = world.bot.child.pid!;
+    const rssBefore = rssMb(pid);
+    const started = performance.now();
+    const half = started + (SECONDS * 1000) / 2;
+    const end = started + SECONDS * 1000;
+    const calm: number[] = [];
+    const flooded: number[] = [];
+    let turns = 0;
+    const errors: string[] = [];
+
+    const asker = async (upn: string, i: number) => {
+      const chat = world.dt.channel.personal(upn);
+      await new Promise((ok) => setTimeout(ok, (i * 37) % 1000)); // not all at the same instant
+      for (let n = 0; performance.now() < end; n++) {
+        const t0 = performance.now();
+        const turn = await chat.send(questions[(i + n) % questions.length]!);
+        const ms = performance.now() - t0;
+        (t0 < half ? calm : flooded).push(ms);
+        turns++;
+        const cards = ownCards(world.dt, turn);
+        const problem = /didn't answer[^"]*|went wrong[^"]*|slow down[^"]*|lot of questions[^"]*/.exec(JSON.stringify(cards))?.[0];
+        if (turn.status !== 200 || !cards.length || problem) errors.push(`${upn}: ${turn.status} ${problem ?? 'no card'}`);
+        await new Promise((ok) => setTimeout(ok, 500 + ((i * 7919 + n * 104729) % 1000))); // thinking
+      }
+    };
+
+    let floodSent = 0;
+    let floodAnswered = 0;
+    let floodLimited = 0;
+    const flood = async () => {
+      await new Promise((ok) => setTimeout(ok, half - performance.now()));
+      const chat = world.dt.channel.personal(flooder);
+      const inFlight: Promise<void>[] = [];
+      while (performance.now() < end) {
+        floodSent++;
+        inFlight.push(
+          chat.send('who is synced?').then((t) => {
+            const mine = ownCards(world.dt, t);
+            const text = JSON.stringify(mine);
+            if (/lot of questions/.test(text)) floodLimited++;
+            else if (mine.length) floodAnswered++;
+          }),
+        );
+        await new Promise((ok) => setTimeout(ok, 1000 / FLOOD_PER_SECOND));
+      }
+      await Promise.all(inFlight);
+    };
+
+    await Promise.all([...others.map((u, i) => asker(u, i)), flood()]);
+    const rssAfter = rssMb(pid);
+    const calmP95 = percentile(calm, 95);
+    const floodedP95 = percentile(flooded, 95);
+    const tps = turns / SECONDS;
+    console.log(`load: ${PEOPLE} people, ${turns} turns in ${SECONDS} s (${tps.toFixed(1)}/s), ${errors.length} errors; p95 calm ${calmP95.toFixed(0)} ms, during flood ${floodedP95.toFixed(0)} ms (bound ${BOUND(calmP95).toFixed(0)} ms); flood: ${floodSent} sent, ${floodAnswered} answered, ${floodLimited} told to slow down, the rest dropped quietly; RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB`);
+    tally('load', 'turns', turns);
+    tally('load', 'errors', errors.length);
+    measure('load', 'p95 calm ms', Math.round(calmP95));
+    measure('load', 'p95 during flood ms', Math.round(floodedP95));
+    tally('flood', 'sent', floodSent);
+    tally('flood', 'answered', floodAnswered);
+    tally('flood', 'told to slow down', floodLimited);
+    measure('load', 'RSS growth MB', Math.round(rssAfter - rssBefore));
+
+    expect(errors.slice(0, 5)).toEqual([]);
+    expect(floodedP95).toBeLessThanOrEqual(BOUND(calmP95));
+    expect(floodLimited).toBeGreaterThanOrEqual(1);
+    expect(floodAnswered).toBeLessThan(floodSent / 2);
+    expect(rssAfter).toBeLessThan(rssBefore * 1.5 + 50);
+    expect(world.bot.logs().filter((l) => l.event === 'process.unhandled_rejection')).toEqual([]);
+  }, 600_000);
+});
