@@ -2,7 +2,7 @@
 // Starts the bot as its own process against the dev tenant (real HTTP, real JWTs, real OBO) and
 // measures; prints the tables and writes bench/RESULTS.md (and bench/out/results.json).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { markdown, verdicts, type Results } from './report.ts';
@@ -12,6 +12,7 @@ import { roundTrips } from './sections/round-trips.ts';
 import { throughput } from './sections/throughput.ts';
 import { tokens } from './sections/tokens.ts';
 import { benchAzurite, OUT } from './world.ts';
+import { reliabilitySectionOf } from '../test/support/reliability.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, 'no-write': { type: 'boolean', default: false } }, strict: true });
 const quick = values.quick!;
@@ -59,7 +60,12 @@ async function main(): Promise<void> {
   const md = markdown(results);
   console.log(md);
   writeFileSync(resolve(OUT, 'results.json'), JSON.stringify(results, null, 2));
-  if (!values['no-write']) writeFileSync(resolve(import.meta.dirname, 'RESULTS.md'), `${md}\n`);
+  if (!values['no-write']) {
+    // The reliability section comes from `npm run soak`; keep it.
+    const file = resolve(import.meta.dirname, 'RESULTS.md');
+    const reliability = existsSync(file) ? reliabilitySectionOf(readFileSync(file, 'utf8')) : undefined;
+    writeFileSync(file, `${md}\n${reliability ? `\n${reliability}\n` : ''}`);
+  }
   const missed = verdicts(results).filter((v) => !v.met);
   if (missed.length) console.error(`\nTargets missed: ${missed.map((m) => m.target).join('; ')}`);
 }

@@ -9,7 +9,7 @@ import { flushFigures, measure, tally } from '../support/figures.ts';
 import { startWorld, type World } from '../support/sandbox.ts';
 import { ownCards } from '../support/turns.ts';
 
-const TURNS = 500;
+const TURNS = process.env.RESILIENCE_SCALE === 'soak' ? 2000 : 500;
 const CONCURRENCY = 10;
 const TURN_DEADLINE_MS = 4000;
 let world: World;

@@ -5,6 +5,8 @@ import type { TestProject } from 'vitest/node';
 import { startAzurite, type Azurite } from '../../scripts/azurite.ts';
 import { LOG_DIR } from '../../scripts/bot-process.ts';
 import { findSecrets } from './secrets.ts';
+import { FIGURES_FILE } from './figures.ts';
+import { figuresTable, readFigures, writeReliabilitySection } from './reliability.ts';
 
 let azurite: Azurite | undefined;
 
@@ -17,12 +19,18 @@ declare module 'vitest' {
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
   // Every bot log of this run lands in LOG_DIR; start empty so the final scan covers exactly this run.
   rmSync(LOG_DIR, { recursive: true, force: true });
+  rmSync(FIGURES_FILE, { force: true });
   const location = resolve(import.meta.dirname, '..', '..', '.azurite', `test-${process.pid}`);
   azurite = await startAzurite({ location, inMemory: true });
   project.provide('storageConnectionString', azurite.connectionString);
   return async () => {
     await azurite?.stop();
     rmSync(location, { recursive: true, force: true });
+    const figures = readFigures();
+    if (figures.size) {
+      process.stdout.write(`\nResilience figures of this run:\n${figuresTable(figures)}\n`);
+      if (process.env.RESILIENCE_SCALE === 'soak') writeReliabilitySection(figures, 'npm run soak');
+    }
     // The last word of a run: no log line of any bot process holds a token (see also test/e2e/restart-and-logs).
     let files: string[];
     try {
