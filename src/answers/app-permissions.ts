@@ -167,7 +167,8 @@ function spList(r: BatchResult | undefined, single: boolean): GraphSp[] {
 }
 
 export async function appPermissions(q: Parsed, ctx: AnswerContext): Promise<AppPermissions> {
-  const question = readQuestion(q.entities.app);
+  // The kind of access asked about, when named ("…read our mail?"), else the app entity (an app, or a permission word).
+  const question = q.permission && !q.entities.app ? readQuestion(q.permission) : readQuestion(q.entities.app);
   if ('app' in question) return oneApp(question.app, { kind: 'all' }, ctx);
   return wholeTenant(question.filter, ctx);
 }

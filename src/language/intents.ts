@@ -75,4 +75,6 @@ export interface Parsed {
   ticketFilter?: TicketFilter;
   /** For intent 'readonly': what the person asked to change, in a few words ("reset a password"). */
   change?: string;
+  /** For intent 'app.permissions': the access asked about ("mail", "Files.Read.All", "risky"). */
+  permission?: string;
 }

@@ -15,6 +15,7 @@ import { ambiguousShape, bareName } from './clarify.ts';
 import { buildContext, type ParseContext } from './context.ts';
 import { GREETINGS } from './fillers.ts';
 import type { Intent, Parsed } from './intents.ts';
+import { permissionOf } from './permission.ts';
 import { readBuriedChange, readChange } from './readonly.ts';
 import { ticketFilter } from './rules/helpdesk.ts';
 import { rank, type Candidate } from './score.ts';
@@ -53,6 +54,13 @@ function none(best: number): Parsed {
 
 export function parse(text: string): Parsed {
   const ctx = buildContext(text);
+  const parsed = read(ctx);
+  if (parsed.intent !== 'app.permissions') return parsed;
+  const permission = permissionOf(text.slice(0, 2000), ctx.norms);
+  return permission ? { ...parsed, permission } : parsed;
+}
+
+function read(ctx: ParseContext): Parsed {
   if (ctx.from >= ctx.to) return empty(ctx);
   const ranked = rank(ctx);
   const [best, second] = ranked;
