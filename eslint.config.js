@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'src/cli/**/*.ts'],
+    files: ['src/config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -6,12 +6,12 @@ import restify from 'restify';
 import { ActivityHandler, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { MsalServiceClientCredentialsFactory } from 'botframework-connector';
 import { botFrameworkSettings } from '../src/app/adapter.ts';
-import { loadConfig } from '../src/config.ts';
+import { loadConfigFromEnvironment } from '../src/config.ts';
 import { createHttpsAgent } from '../src/https-agent.ts';
 import { MsalFactory } from '../src/identity/msal.ts';
 import { createLogger } from '../src/log.ts';
 
-const config = loadConfig(process.env);
+const config = loadConfigFromEnvironment();
 const log = createLogger('warn');
 const agent = createHttpsAgent(config.trustedCaFile);
 const cca = new MsalFactory({ authority: config.botFramework.loginUrl, clientId: config.bot.appId, clientSecret: config.bot.password, agent, log }).createLongLived();

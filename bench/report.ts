@@ -1,5 +1,6 @@
 // bench/RESULTS.md: the figures, the date, the exact command, and each target beside what was measured.
 import { cpus } from 'node:os';
+import { capabilities } from '../src/catalog.ts';
 import type { LatencyRow } from './sections/latency.ts';
 import type { MemoryResult } from './sections/memory.ts';
 import type { NaiveRow, RoundTripRow } from './sections/round-trips.ts';
@@ -20,10 +21,8 @@ export interface Results {
   memory?: MemoryResult;
 }
 
-/** Intents whose Graph cost grows with the tenant, and why (Graph cannot filter what they need). */
-export const GROWS_WITH_TENANT: Record<string, string> = {
-  'app.credentials': 'Graph cannot filter on passwordCredentials/keyCredentials, so every app registration (and service principal) is read, 999 per page.',
-};
+/** Intents whose Graph cost grows with the tenant, and why (from their catalog lines). */
+export const GROWS_WITH_TENANT: Record<string, string> = Object.fromEntries(capabilities().filter((c) => c.growsWithTenant).map((c) => [c.intent, c.growsWithTenant!]));
 
 const n = (x: number) => x.toLocaleString('en-US');
 

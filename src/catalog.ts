@@ -34,6 +34,10 @@ import { renderSyncErrors } from './cards/sync-errors.ts';
 import { renderTenantOverview } from './cards/tenant-overview.ts';
 import { renderUserGroups } from './cards/user-groups.ts';
 import { renderUserLookup } from './cards/user-lookup.ts';
+import { triage } from './answers/triage.ts';
+import { renderTriage } from './cards/triage.ts';
+import { ticketsOutsideTeams } from './helpdesk/ticket-list.ts';
+import { renderTicketList } from './cards/ticket-list.ts';
 
 /**
  * Principle 2: 'members' — every member of a chat or channel could read this themselves (most
@@ -57,6 +61,11 @@ export interface Capability<VM = unknown> {
   /** For the help card: how people ask. */
   examples: string[];
   audience: Audience;
+  /**
+   * Set only where Graph cannot filter for what the answer needs, so its cost grows with the
+   * tenant: why. Every other answer makes the same number of round trips at any size (a test checks).
+   */
+  growsWithTenant?: string;
   answer(question: Parsed, ctx: AnswerContext): Promise<VM>;
   render(vm: VM, view: ViewOptions): Rendered;
 }
@@ -79,11 +88,13 @@ const CAPABILITIES: Capability[] = [
   capability({ intent: 'guest.list', title: 'Guests and pending invitations', examples: ['how many guests do we have?', 'guests who never accepted'], audience: 'members', answer: guestList, render: renderGuestList }),
   capability({ intent: 'domain.list', title: 'Domains and federation', examples: ['which domains are federated?', 'list our domains', 'is contoso.com verified?'], audience: 'members', answer: domainList, render: renderDomainList }),
   capability({ intent: 'app.lookup', title: 'Is an app registered?', examples: ['is Salesforce registered?', 'app Dropbox', 'is Dropbox an approved app?', 'app 00000003-0000-0000-c000-000000000000'], audience: 'members', answer: appLookup, render: renderAppLookup }),
-  capability({ intent: 'app.credentials', title: 'App secrets and certificates that expire', examples: ['which app secrets expire in 30 days?', 'expired certificates', 'secrets expiring this week'], audience: 'private', answer: appCredentials, render: renderAppCredentials }),
-  capability({ intent: 'app.permissions', title: 'What apps may do with our data', examples: ['which apps can read our mail?', 'risky app permissions', 'what has been consented for Dropbox?'], audience: 'private', answer: appPermissions, render: renderAppPermissions }),
+  capability({ intent: 'app.credentials', title: 'App secrets and certificates that expire', examples: ['which app secrets expire in 30 days?', 'expired certificates', 'secrets expiring this week'], audience: 'private', growsWithTenant: 'Graph cannot filter on passwordCredentials/keyCredentials, so every app registration and enterprise app is read, 999 per page.', answer: appCredentials, render: renderAppCredentials }),
+  capability({ intent: 'app.permissions', title: 'What apps may do with our data', examples: ['which apps can read our mail?', 'risky app permissions', 'what has been consented for Dropbox?'], audience: 'private', growsWithTenant: 'Graph cannot filter consent grants by permission, and per-person grants number people × apps: they are read 999 per page (bounded at 10,000).', answer: appPermissions, render: renderAppPermissions }),
   capability({ intent: 'license.summary', title: 'Licenses: how many are left', examples: ['how many E3 licenses are left?', 'what licenses do we have?', 'licenses'], audience: 'members', answer: licenseSummary, render: renderLicenseSummary }),
-  capability({ intent: 'license.holders', title: 'Who has a license', examples: ['who has E5?', 'who has a Visio license?', 'what licenses do I have?'], audience: 'private', answer: licenseHolders, render: renderLicenseHolders }),
+  capability({ intent: 'license.holders', title: 'Who has a license', examples: ['who has E5?', 'who has a Visio license?', 'does Megan have E5?'], audience: 'private', answer: licenseHolders, render: renderLicenseHolders }),
   capability({ intent: 'role.members', title: 'Who holds an admin role', examples: ['who are the global admins?', 'who has the User Administrator role?', 'list admins'], audience: 'members', answer: roleMembers, render: renderRoleMembers }),
+  capability({ intent: 'triage', title: "Why someone can't sign in or open an app", examples: ["I can't sign in", "Lee Gu can't open SharePoint", 'Outlook keeps asking for my password', "Johanna can't open Salesforce"], audience: 'private', answer: triage, render: renderTriage }),
+  capability({ intent: 'ticket.list', title: 'Helpdesk tickets', examples: ['open tickets', 'my tickets', 'unassigned tickets'], audience: 'private', answer: ticketsOutsideTeams, render: renderTicketList }),
 ];
 
 export function capabilities(): readonly Capability[] {

@@ -257,6 +257,11 @@ export function loadConfig(env: Env): Config {
   return config;
 }
 
+/** The bot's settings from this process's environment: the one place src/ reads it. */
+export function loadConfigFromEnvironment(): Config {
+  return loadConfig(process.env);
+}
+
 /** The values that must never appear in a log line or an error message. */
 export function secretsOf(config: Config): string[] {
   return [config.bot.password, config.tokenCacheKey.toString('base64'), config.tokenCacheKey.toString('hex'), ...(/AccountKey=([^;]+)/.exec(config.storage.connectionString)?.slice(1) ?? []), ...(/SharedAccessSignature=([^;]+)/.exec(config.storage.connectionString)?.slice(1) ?? [])];

@@ -2,8 +2,9 @@
 import { createAdapter } from './app/adapter.ts';
 import { Background } from './app/background.ts';
 import { createBot } from './app/bot.ts';
+import { createHelpdesk } from './helpdesk/index.ts';
 import { RateLimiter } from './app/rate-limit.ts';
-import { ConfigError, loadConfig, secretsOf, type Config } from './config.ts';
+import { ConfigError, loadConfigFromEnvironment, secretsOf, type Config } from './config.ts';
 import { createHttpsAgent } from './https-agent.ts';
 import { MsalFactory } from './identity/msal.ts';
 import { TokenService } from './identity/tokens.ts';
@@ -13,7 +14,7 @@ import { createStores } from './store/storage.ts';
 
 function readConfig(): Config {
   try {
-    return loadConfig(process.env);
+    return loadConfigFromEnvironment();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`tenant-desk: configuration error: ${err.message}\n`);
@@ -43,11 +44,14 @@ async function main(): Promise<void> {
   const adapter = createAdapter(config, agent, log);
   const background = new Background(log);
   const limiter = new RateLimiter(config.limits.questionsPerMinute);
-  const app = createBot({ config, log, stores, tokens, adapter, agent, background, limiter });
+  const helpdesk = createHelpdesk({ config, log, stores, tokens, adapter, agent, background, limiter });
+  const app = createBot({ config, log, stores, tokens, adapter, agent, background, limiter, verbs: helpdesk.verbs, helpdesk: helpdesk.commands });
   const server = createServer({ config, log, process: (req, res, logic) => adapter.process(req, res, logic), run: (ctx) => app.run(ctx) });
 
   const port = await server.listen();
   log.info('server.listening', { port, publicUrl: config.publicUrl, sandbox: Boolean(config.sandboxSsoTokenUrl) });
+  // Finish what a stopped process left (tickets to post, cards to bring up to date), then keep watching.
+  helpdesk.reconciler.start();
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('server.stopping', { signal, inFlight: server.inFlight(), background: background.size });
     await server.stop(20_000);
+    helpdesk.reconciler.stop();
     await background.drain(10_000);
     await stores.close();
     agent.destroy();

@@ -20,6 +20,7 @@ import { answerWith, helpTopics, replyWithoutGraph } from '../pipeline.ts';
 import { saveSnapshot } from './snapshots.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { ensureToken } from './signin.ts';
+import type { HelpdeskCommands } from '../helpdesk/commands.ts';
 
 export interface QuestionDeps {
   config: Config;
@@ -29,6 +30,8 @@ export interface QuestionDeps {
   agent: Agent;
   log: Logger;
   limiter: RateLimiter;
+  /** Ticket lists and "this is the helpdesk channel" (src/helpdesk); absent, they get the help card. */
+  helpdesk?: HelpdeskCommands;
 }
 
 /** The longest question worth reading; anything longer is not a question (1 MB of text is not). */
@@ -54,6 +57,8 @@ export async function answer(deps: QuestionDeps, context: TurnContext, parsed: P
     await context.sendActivity(cardActivity(renderSignedOut()));
     return;
   }
+  if (deps.helpdesk && parsed.intent === 'ticket.list') return deps.helpdesk.ticketList(context, parsed);
+  if (deps.helpdesk && parsed.intent === 'helpdesk.here') return deps.helpdesk.here(context, text);
   const direct = replyWithoutGraph(parsed, text, inChannel);
   const capability = capabilityFor(parsed.intent);
   if (direct || !capability) {
@@ -96,6 +101,8 @@ export async function runAnswer(deps: QuestionDeps, context: TurnContext, capabi
   }
   const rendered = outcome.rendered;
   // The paging snapshot and the answer go out together; a click on Next comes long after both.
-  const [, where] = await Promise.all([rendered.pages && rendered.pages > 1 ? saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm }) : undefined, deliver(deps, context, rendered, capability.audience)]);
+  // A triage answer is kept too: its Escalate button opens a ticket from exactly this diagnosis.
+  const keep = (rendered.pages && rendered.pages > 1) || parsed.intent === 'triage';
+  const [, where] = await Promise.all([keep ? saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm }) : undefined, deliver(deps, context, rendered, capability.audience)]);
   deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
 }

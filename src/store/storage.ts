@@ -15,6 +15,13 @@ export interface Stores {
   readOnce<T>(key: string): Promise<T | undefined>;
   /** Replaces what createOnce wrote (last writer wins; used to record an outcome). */
   writeOnce(key: string, value: object): Promise<void>;
+  /**
+   * Writes a botbuilder Storage record (read back with `storage.read`, eTag and all) only if
+   * nothing is there yet. True when this call created it.
+   */
+  create(key: string, value: object): Promise<boolean>;
+  /** Keys of the botbuilder Storage records whose key starts with `prefix`, in blob-name order, at most `max`. */
+  list(prefix: string, max?: number): Promise<string[]>;
   /** Waits for writes in flight to finish (graceful shutdown). */
   close(): Promise<void>;
 }
@@ -24,6 +31,14 @@ const ONCE_PREFIX = 'once/';
 export function isETagConflict(err: unknown): boolean {
   // BlobsStorage turns HTTP 412 into this message (and only this one: other failures keep their own).
   return err instanceof Error && /^Storage: error writing ".*" due to eTag conflict\.$/.test(err.message);
+}
+
+/**
+ * The blob name BlobsStorage gives a key (its sanitizeBlobKey, which the package does not export):
+ * empty path segments dropped, the whole key URI-encoded, at most 1024 characters.
+ */
+export function blobNameOf(key: string): string {
+  return encodeURIComponent(key.split('/').filter(Boolean).join('/')).slice(0, 1024);
 }
 
 export function createStores(connectionString: string, container: string): Stores {
@@ -79,6 +94,28 @@ export function createStores(connectionString: string, container: string): Store
       await init();
       const body = Buffer.from(JSON.stringify(value));
       await track(blob(key).upload(body, body.length, { blobHTTPHeaders: { blobContentType: 'application/json' } }));
+    },
+    async create(key, value) {
+      await init();
+      // The same serialization as BlobsStorage.write: the JSON of the record without its eTag.
+      const { eTag: _ignored, ...record } = value as { eTag?: unknown };
+      const body = Buffer.from(JSON.stringify(record));
+      try {
+        await track(client.getBlockBlobClient(blobNameOf(key)).upload(body, body.length, { conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } }));
+        return true;
+      } catch (err) {
+        if (err instanceof RestError && (err.statusCode === 409 || err.statusCode === 412)) return false;
+        throw err;
+      }
+    },
+    async list(prefix, max = 10_000) {
+      await init();
+      const keys: string[] = [];
+      for await (const item of client.listBlobsFlat({ prefix: blobNameOf(prefix) + (prefix.endsWith('/') ? '%2F' : '') })) {
+        keys.push(decodeURIComponent(item.name));
+        if (keys.length >= max) break;
+      }
+      return keys;
     },
     async close() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);

@@ -12,16 +12,16 @@ describe('npm run package -- --env local', () => {
     expect(out).toMatch(/appPackage\/build\/appPackage\.local\.zip$/);
     const entries = readZip(readFileSync(out));
     expect(entries.map((e) => e.name).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
-    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as Record<string, any>;
+    const manifest = JSON.parse(entries.find((e) => e.name === 'manifest.json')!.data.toString('utf8')) as { $schema: string; manifestVersion: string; validDomains: string[]; webApplicationInfo: unknown; bots: { botId: string; scopes: string[]; commandLists: { commands: unknown[] }[] }[] };
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(manifest.$schema).toMatch(/v1\.25\/MicrosoftTeams\.schema\.json$/);
     expect(manifest.manifestVersion).not.toBe('1.18');
     expect(await validateManifest(manifest)).toEqual([]);
     const env = loadEnv('local');
-    expect(manifest.bots[0].botId).toBe(env.BOT_ID);
+    expect(manifest.bots[0]!.botId).toBe(env.BOT_ID);
     expect(manifest.webApplicationInfo).toEqual({ id: env.BOT_ID, resource: `api://botid-${env.BOT_ID}` });
-    expect(manifest.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
-    for (const list of manifest.bots[0].commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);
+    expect(manifest.bots[0]!.scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
+    for (const list of manifest.bots[0]!.commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);
     expect(manifest.validDomains).toEqual(['localhost:3978']);
   });
 

@@ -16,7 +16,7 @@ describe('tenant-desk ask', () => {
   it('prints exactly the promised JSON, with a valid card, after a real sign-in', () => {
     const r = run('ask', '--json', '--as', 'patti@contoso.com', 'who are the global admins?');
     expect(r.code).toBe(0);
-    const result = JSON.parse(r.out.trim()) as Record<string, any>;
+    const result = JSON.parse(r.out.trim()) as { intent: string; entities: unknown; answer: { text: string; card: unknown }; graph: { roundTrips: number } };
     expect(Object.keys(result)).toEqual(['question', 'intent', 'entities', 'confidence', 'answer', 'graph']);
     expect(result.intent).toBe('role.members');
     expect(result.entities).toEqual({ role: 'Global Administrator' });
