@@ -371,7 +371,10 @@ function userPath(tenant: Tenant, user: GraphObject, tail: Segment[], beta: bool
     }
     case 'appRoleAssignments': {
       if (more.length) throw fail.segment(more[0]!.raw);
-      const items = tenant.data.appRoleAssignments.filter((a) => a.principalId === user.id);
+      // Graph: "also returns app role assignments granted to groups that the user is a direct member of"
+      // (user-list-approleassignments). The reverse, servicePrincipals/{id}/appRoleAssignedTo, lists direct principals only.
+      const groups = new Set((tenant.memberOf.get(user.id) ?? []).filter((id) => tenant.typeOf(id) === '#microsoft.graph.group'));
+      const items = tenant.data.appRoleAssignments.filter((a) => a.principalId === user.id || groups.has(String(a.principalId)));
       return {
         ...base('collection', 'appRoleAssignment', `users('${user.id}')/appRoleAssignments`, beta),
         items,
