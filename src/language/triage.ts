@@ -99,7 +99,9 @@ export function readTriage(ctx: NameContext, from: number, to: number): TriageRe
   let subject = leftoverName({ ...ctx, keywords: new Set([...ctx.keywords, ...SUBJECT_NOISE]) }, from, cut);
   if (subject && app && subject[0] < app[1] && subject[1] > app[0]) subject = undefined;
   if (!subject && problem && norms[from] === 'why') {
-    const rest = leftoverName(ctx, problem[1], Math.min(to, problem[1] + 4));
+    // "why can't Lee Gu open SharePoint": the name ends where the access verb ("open") or the app begins.
+    const stop = object ? object[0] - 1 : app ? app[0] : to;
+    const rest = leftoverName(ctx, problem[1], Math.min(to, problem[1] + 4, stop));
     if (rest && !(app && rest[0] < app[1] && rest[1] > app[0])) subject = rest;
   }
   if (subject && acceptName(ctx, 'user', subject[0], subject[1])) reading.user = nameValue(ctx, 'user', subject[0], subject[1]);
