@@ -77,6 +77,23 @@ describe('the sandbox in the Agents Playground', () => {
     await page.screenshot({ path: resolve(shots, 'personal-who-is-synced-page-2.png') });
   });
 
+  it.each([
+    ['sync status', 'Directory sync', 'card-sync-status'],
+    ['what is our tenant?', 'Microsoft Entra ID directory', 'card-tenant-overview'],
+    ['am I synced?', 'Adele Vance', 'card-user-lookup'],
+    ["I can't open SharePoint", 'SharePoint', 'card-triage'],
+    ['how many E5 licenses are left?', 'Microsoft 365 E5', 'card-license-summary'],
+    ['is Dropbox an approved app?', 'Dropbox Business', 'card-app-lookup'],
+  ])('renders the answer to “%s”, with a screenshot', async (question, text, name) => {
+    await editor().click();
+    await page.keyboard.type(question);
+    await page.keyboard.press('Enter');
+    const card = cardWith(text);
+    await card.waitFor({ timeout: 30_000 });
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: resolve(shots, `${name}.png`) });
+  });
+
   it('answers an @mention in a team channel, in the thread', async () => {
     await page.getByText('General').first().click();
     await editor().click();
