@@ -11,6 +11,7 @@ import { defaultKeysDir, loadOrCreateKeys } from './entra/keystore.ts';
 import { createEntra, type Entra } from './entra/server.ts';
 import { BOT_FRAMEWORK_RESOURCE, TENANT_DESK_BOT_ID } from './entra/well-known.ts';
 import { createGraphHandler } from './graph/server.ts';
+import { schemaHooks, type SchemaCheckOption } from './schema-report.ts';
 import { Faults, type FaultRule } from './shared/faults.ts';
 import { RequestLog } from './shared/request-log.ts';
 import { loadTenant } from './tenant/load.ts';
@@ -35,6 +36,13 @@ export interface DevTenantOptions {
   botAppId?: string;
   /** The `iss` of the channel's tokens to the bot (default: the channel's base URL). */
   channelIssuer?: string;
+  /**
+   * Graph's schema self-check (every JSON body against the v1.0 type it was rendered as): a
+   * callback receives the violations (`{ onViolation, onChecked }` also every body checked);
+   * `true` appends them to test-output/schema-violations.jsonl; `false` turns it off.
+   * Default: on, writing that file, when DEVTENANT_SCHEMA_CHECK is 1 (the test run sets it).
+   */
+  schemaCheck?: SchemaCheckOption;
 }
 
 export interface DevTenantUrls {
@@ -116,7 +124,16 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     botAppId,
     ...(lifetime !== undefined ? { lifetimes: { accessToken: lifetime, ssoToken: lifetime } } : {}),
   });
-  const graphHandler = createGraphHandler({ tenant, keys: entra.keys, baseUrl: () => urls.graph, faults, log, now });
+  const schema = schemaHooks(opts.schemaCheck);
+  const graphHandler = createGraphHandler({
+    tenant,
+    keys: entra.keys,
+    baseUrl: () => urls.graph,
+    faults,
+    log,
+    now,
+    ...(schema ? { onSchemaViolation: schema.onSchemaViolation, ...(schema.onSchemaChecked ? { onSchemaChecked: schema.onSchemaChecked } : {}) } : {}),
+  });
 
   let info: () => Record<string, unknown> = () => ({});
   const channel = createChannel({
@@ -191,6 +208,7 @@ export async function startDevTenant(opts: DevTenantOptions): Promise<DevTenant>
     botEnv,
     close: async () => {
       await Promise.all(servers.map(stop));
+      schema?.flush();
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Tenant } from '../tenant/types.ts';
 import type { Caller } from './caller.ts';
 import { dispatchGet, parsePath } from './dispatch.ts';
 import type { OdataLog } from './execute.ts';
+import type { RenderedType } from './schema-check.ts';
 import { GraphFailure, errorBody, fail, throttledResponse, wireIds, type WireIds, type WireResponse } from './wire.ts';
 
 export const MAX_BATCH = 20;
@@ -32,6 +33,8 @@ export interface PartOutcome {
   bytes: number;
   clientRequestId: string;
   odata?: OdataLog;
+  /** The type the part's JSON body was rendered as (successful GETs only). */
+  rendered?: RenderedType;
 }
 
 export interface BatchContext {
@@ -107,6 +110,7 @@ export async function runBatch(ctx: BatchContext, caller: Caller, parts: PartReq
     const pathAndQuery = `/v1.0/${p.url.replace(/^\/+/, '')}`;
     let wire: WireResponse;
     let odata: OdataLog | undefined;
+    let rendered: RenderedType | undefined;
     if (deps.some((d) => d!.status >= 400)) {
       wire = { status: 424, headers: { 'Content-Type': 'application/json' }, body: errorBody('FailedDependency', 'Dependent request failed.', ids) };
     } else {
@@ -123,6 +127,7 @@ export async function runBatch(ctx: BatchContext, caller: Caller, parts: PartReq
           const d = dispatchGet(ctx.tenant, caller, p.method, parsePath(pathAndQuery), (p.headers['consistencylevel'] ?? '').toLowerCase() === 'eventual', ids, ctx.baseUrl);
           wire = d.response;
           odata = d.odata;
+          rendered = d.rendered;
         } catch (err) {
           if (!(err instanceof GraphFailure)) throw err;
           wire = { status: err.status, headers: { 'Content-Type': 'application/json' }, body: errorBody(err.code, err.message, ids) };
@@ -141,6 +146,7 @@ export async function runBatch(ctx: BatchContext, caller: Caller, parts: PartReq
       bytes: Buffer.byteLength(typeof part.body === 'string' ? part.body : JSON.stringify(part.body ?? '')),
       clientRequestId: ids.clientRequestId,
       ...(odata ? { odata } : {}),
+      ...(rendered ? { rendered } : {}),
     };
     finished.push(outcome);
     return outcome;

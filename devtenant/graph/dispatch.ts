@@ -3,11 +3,14 @@
 import type { Tenant } from '../tenant/types.ts';
 import type { Caller } from './caller.ts';
 import { executeGet, type OdataLog } from './execute.ts';
+import type { RenderedType } from './schema-check.ts';
 import { GraphFailure, failureResponse, fail, jsonResponse, standardHeaders, type WireIds, type WireResponse } from './wire.ts';
 
 export interface Dispatched {
   response: WireResponse;
   odata?: OdataLog;
+  /** Set for a successful JSON body: the type it was rendered as. */
+  rendered?: RenderedType;
 }
 
 export interface PathInfo {
@@ -52,7 +55,7 @@ export function dispatchGet(tenant: Tenant, caller: Caller, method: string, info
       out.contentType === 'text'
         ? { status: out.status, headers: { ...standardHeaders(ids), 'Content-Type': 'text/plain' }, body: out.body }
         : jsonResponse(out.status, out.body, ids);
-    return { response, ...(out.odata ? { odata: out.odata } : {}) };
+    return { response, ...(out.odata ? { odata: out.odata } : {}), ...(out.contentType === 'json' && out.rendered ? { rendered: out.rendered } : {}) };
   } catch (err) {
     if (err instanceof GraphFailure) return { response: failureResponse(err, ids) };
     throw err;

@@ -7,6 +7,7 @@ import { decodeToken, encodeToken, page, queryHash } from './paging.ts';
 import { planQuery, type Plan } from './query-plan.ts';
 import { project, projectPolymorphic, withExpand, type RenderContext } from './render.ts';
 import { resolve, type Resolved } from './resources.ts';
+import type { RenderedType } from './schema-check.ts';
 import { GraphFailure, fail } from './wire.ts';
 
 export interface GetRequest {
@@ -24,6 +25,8 @@ export interface GetResult {
   contentType: 'json' | 'text';
   /** What the request asked of OData, for the request log. */
   odata?: OdataLog;
+  /** The type the JSON body was rendered as (absent for /$count text), for the schema self-check. */
+  rendered?: RenderedType;
 }
 
 export interface OdataLog {
@@ -85,7 +88,8 @@ function run(tenant: Tenant, caller: Caller, req: GetRequest, baseUrl: string, q
   if (r.kind === 'entity') {
     const o = r.object!;
     const body = r.polymorphic ? projectPolymorphic(ctx, o, plan.select) : project(ctx, o, r.type, plan.select);
-    return { status: 200, contentType: 'json', odata, body: { '@odata.context': contextUrl(baseUrl, r, plan), ...withExpand(ctx, r.type, o, body, plan.expand) } };
+    const rendered: RenderedType = { type: r.type, collection: false, beta: r.beta };
+    return { status: 200, contentType: 'json', odata, rendered, body: { '@odata.context': contextUrl(baseUrl, r, plan), ...withExpand(ctx, r.type, o, body, plan.expand) } };
   }
 
   const items = r.items ?? [];
@@ -115,5 +119,5 @@ function run(tenant: Tenant, caller: Caller, req: GetRequest, baseUrl: string, q
     body['@odata.nextLink'] = `${baseUrl}${path}?${q.rest ? `${q.rest}&` : ''}$skiptoken=${token}`;
   }
   body.value = value;
-  return { status: 200, contentType: 'json', odata, body };
+  return { status: 200, contentType: 'json', odata, rendered: { type: r.type, collection: true, beta: r.beta }, body };
 }

@@ -10,6 +10,7 @@ import { parseBatch, runBatch } from './batch.ts';
 import { authenticate, type Caller } from './caller.ts';
 import { dispatchGet, parsePath } from './dispatch.ts';
 import type { OdataLog } from './execute.ts';
+import { schemaProblems, typeLabel, type RenderedType, type SchemaChecked, type SchemaViolation } from './schema-check.ts';
 import { GraphFailure, failureResponse, fail, jsonResponse, throttledResponse, wireIds, type WireIds, type WireResponse } from './wire.ts';
 
 export interface GraphOptions {
@@ -21,6 +22,14 @@ export interface GraphOptions {
   faults: Faults;
   log: RequestLog;
   now?: () => Date;
+  /**
+   * Turns on the schema self-check: every JSON body served (each $batch part on its own; not error
+   * bodies, not /$count text) is checked against the Graph v1.0 type it was rendered as, and each
+   * body with property names v1.0 does not have is reported here.
+   */
+  onSchemaViolation?: (v: SchemaViolation) => void;
+  /** With the self-check on: called for every body checked, violating or not (to count coverage). */
+  onSchemaChecked?: (c: SchemaChecked) => void;
 }
 
 /** Graph rejects request bodies beyond a few MB; $batch is the only body this emulator reads. */
@@ -59,6 +68,15 @@ function trimBase(url: string): string {
 
 export function createGraphHandler(opts: GraphOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const now = opts.now ?? (() => new Date());
+
+  const selfCheck = (url: string, rendered: RenderedType | undefined, body: unknown, batchPart?: string): void => {
+    const report = opts.onSchemaViolation;
+    if (!report || !rendered) return;
+    const { problems, objects } = schemaProblems(rendered, body);
+    const where = { url, type: typeLabel(rendered), ...(batchPart !== undefined ? { batchPart } : {}) };
+    opts.onSchemaChecked?.({ ...where, objects });
+    if (problems.length) report({ ...where, problems });
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const startedAt = Date.now();
@@ -109,6 +127,7 @@ export function createGraphHandler(opts: GraphOptions): (req: IncomingMessage, r
     const d = dispatchGet(opts.tenant, caller, method, info, eventual, ids, trimBase(opts.baseUrl()));
     const bytes = send(res, d.response);
     entry(d.response.status, bytes, { ...who, ...(d.odata ? { odata: d.odata } : {}) });
+    selfCheck(url, d.rendered, d.response.body);
   };
 
   const handleBatch = async (
@@ -151,6 +170,7 @@ export function createGraphHandler(opts: GraphOptions): (req: IncomingMessage, r
         ...(who.userOid ? { userOid: who.userOid } : {}),
         ...(o.odata ? { odata: o.odata as OdataLog } : {}),
       });
+      selfCheck(`/v1.0/${o.url.replace(/^\/+/, '')}`, o.rendered, o.response.body, o.id);
     }
   };
 

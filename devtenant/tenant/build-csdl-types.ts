@@ -1,5 +1,5 @@
 // Builds devtenant/tenant/csdl-types.json, the slice of the Graph v1.0 schema that the property
-// checks use (test/support/csdl.ts). The full CSDL (3.4 MB) lives outside the repository, so the
+// checks use (devtenant/tenant/csdl-check.ts). The full CSDL (3.4 MB) lives outside the repository, so the
 // checks run from this compact copy; rerun when the CSDL is updated:
 //
 //   npx tsx devtenant/tenant/build-csdl-types.ts [path/to/v1.0-Prod.csdl]

@@ -7,6 +7,7 @@ import { LOG_DIR } from '../../scripts/bot-process.ts';
 import { findSecrets } from './secrets.ts';
 import { FIGURES_FILE } from './figures.ts';
 import { figuresTable, readFigures, writeReliabilitySection } from './reliability.ts';
+import { finishSchemaRun, resetSchemaRun } from './schema-run.ts';
 
 let azurite: Azurite | undefined;
 
@@ -20,10 +21,11 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   // Every bot log of this run lands in LOG_DIR; start empty so the final scan covers exactly this run.
   rmSync(LOG_DIR, { recursive: true, force: true });
   rmSync(FIGURES_FILE, { force: true });
+  resetSchemaRun();
   const location = resolve(import.meta.dirname, '..', '..', '.azurite', `test-${process.pid}`);
   azurite = await startAzurite({ location, inMemory: true });
   project.provide('storageConnectionString', azurite.connectionString);
-  return async () => {
+  const teardown = async () => {
     await azurite?.stop();
     rmSync(location, { recursive: true, force: true });
     const figures = readFigures();
@@ -40,5 +42,18 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     }
     const leaks = files.flatMap((f) => findSecrets(readFileSync(resolve(LOG_DIR, f), 'utf8'), []).map((hit) => `${f}: ${hit}`));
     if (leaks.length) throw new Error(`bot logs contain tokens:\n${leaks.join('\n')}`);
+  };
+  // The schema verdict comes after the rest of the teardown, so neither failure hides the other.
+  return async () => {
+    let failure: unknown;
+    try {
+      await teardown();
+    } catch (err) {
+      failure = err;
+    }
+    const schema = finishSchemaRun();
+    if (failure !== undefined && schema) throw new AggregateError([failure, schema], `${(failure as Error).message}\n\n${schema.message}`);
+    if (failure !== undefined) throw failure;
+    if (schema) throw schema;
   };
 }

@@ -8,6 +8,7 @@ import { createGraphHandler } from '../../../devtenant/graph/server.ts';
 import { Faults } from '../../../devtenant/shared/faults.ts';
 import { newSigningKey, signJwt, type SigningKey } from '../../../devtenant/shared/jwt.ts';
 import { RequestLog } from '../../../devtenant/shared/request-log.ts';
+import { schemaHooks } from '../../../devtenant/schema-report.ts';
 import { indexTenant } from '../../../devtenant/tenant/load.ts';
 import type { GraphObject, Tenant, TenantData } from '../../../devtenant/tenant/types.ts';
 import { ensureTls } from '../../../devtenant/tls.ts';
@@ -206,7 +207,10 @@ export async function startEmulator(tenant: Tenant = sampleTenant(), opts: { now
   const log = new RequestLog();
   const faults = new Faults();
   let baseUrl = '';
-  const server: Server = createServer({ cert: tls.cert, key: tls.key }, createGraphHandler({ tenant, keys: () => [key], baseUrl: () => baseUrl, faults, log, ...(opts.now ? { now: opts.now } : {}) }));
+  // The test run's schema self-check (DEVTENANT_SCHEMA_CHECK=1) covers this emulator as it covers startDevTenant's.
+  const schema = schemaHooks(undefined);
+  const checks = schema ? { onSchemaViolation: schema.onSchemaViolation, ...(schema.onSchemaChecked ? { onSchemaChecked: schema.onSchemaChecked } : {}) } : {};
+  const server: Server = createServer({ cert: tls.cert, key: tls.key }, createGraphHandler({ tenant, keys: () => [key], baseUrl: () => baseUrl, faults, log, ...(opts.now ? { now: opts.now } : {}), ...checks }));
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   baseUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
   const nowSec = () => Math.floor(Date.now() / 1000);
@@ -249,7 +253,10 @@ export async function startEmulator(tenant: Tenant = sampleTenant(), opts: { now
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();
-        server.close(() => ok());
+        server.close(() => {
+          schema?.flush();
+          ok();
+        });
       }),
   };
 }
