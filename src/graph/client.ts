@@ -72,8 +72,8 @@ export function createGraph(opts: GraphClientOptions): Graph {
   const retry = new RetryHandler(opts.policy, opts.deadline, (a) => {
     stats.roundTrips++;
     const path = a.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-    const fields = { method: a.method, path, status: a.status, attempt: a.attempt, ms: a.durationMs, requestId: a.requestId, ...(a.timedOut ? { timedOut: true } : {}), ...(a.retryAfterMs !== undefined ? { retryAfterMs: a.retryAfterMs } : {}) };
-    if (a.status >= 500 || a.status === 429 || a.timedOut) opts.log.warn('graph.request', fields);
+    const fields = { method: a.method, path, status: a.status, attempt: a.attempt, ms: a.durationMs, requestId: a.requestId, ...(a.timedOut ? { timedOut: true } : {}), ...(a.networkError ? { networkError: a.networkError } : {}), ...(a.retryAfterMs !== undefined ? { retryAfterMs: a.retryAfterMs } : {}) };
+    if (a.status >= 500 || a.status === 429 || a.timedOut || a.networkError) opts.log.warn('graph.request', fields);
     else opts.log.debug('graph.request', fields);
   });
   const auth = new AuthenticationHandler({ getAccessToken: opts.token });

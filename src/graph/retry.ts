@@ -21,9 +21,27 @@ export interface AttemptInfo {
   durationMs: number;
   retryAfterMs?: number;
   timedOut?: boolean;
+  /** A connection failure that was retried (ECONNRESET on a reused socket, …). */
+  networkError?: string;
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
+/**
+ * Connection failures worth one more try: a keep-alive socket the server closed just as it was
+ * reused (ECONNRESET, EPIPE — Graph's front doors close idle connections too), a refused or
+ * unreachable connection. Every request the bot sends reads only (GETs, $batch of GETs), so
+ * sending it again cannot change anything.
+ */
+const NETWORK_RETRYABLE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
+
+function networkCode(err: unknown): string | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_RETRYABLE.has(code)) return code;
+    if (/socket hang up/i.test(String((e as Error).message))) return 'ECONNRESET';
+  }
+  return undefined;
+}
 
 /** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unusable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
@@ -70,7 +88,13 @@ export class RetryHandler implements Middleware {
       try {
         await this.next!.execute(context);
       } catch (err) {
-        if (!signal.aborted) throw err;
+        if (!signal.aborted) {
+          const code = networkCode(err);
+          if (!code || attempt > this.policy.maxRetries || this.deadline.remaining() < 200) throw err;
+          this.onAttempt({ url, method, attempt, status: 0, durationMs: Date.now() - started, networkError: code });
+          if (code !== 'ECONNRESET' && code !== 'EPIPE') await new Promise((ok) => setTimeout(ok, Math.min(backoffMs(attempt), this.deadline.remaining() / 2)));
+          continue;
+        }
         timedOut = true;
       }
       const durationMs = Date.now() - started;

@@ -92,6 +92,20 @@ describe('Graph client', () => {
     expect(err.clientRequestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('sends a request again when the connection is reset (a keep-alive socket the server just closed)', async () => {
+    let n = 0;
+    script = (req, _b, res) => {
+      if (n++ === 0) {
+        req.socket.destroy(); // the server drops the connection without an answer
+        return;
+      }
+      json(res, 200, { ok: true });
+    };
+    const g = graph();
+    expect(await g.get('/organization')).toEqual({ ok: true });
+    expect(g.stats.roundTrips).toBe(2);
+  });
+
   it('parses /$count text and remembers GETs for the turn', async () => {
     script = (_req, _b, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' });
