@@ -15,23 +15,12 @@ export const BOT_FRAMEWORK_TENANT_ID = 'd6d49420-f39b-4df7-a1dc-d59a935871db';
 export const TEAMS_DESKTOP_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';
 export const TEAMS_WEB_CLIENT_ID = '5e3ce6c0-2b1f-4285-8d4b-75ee78787346';
 
-/** Tenant Desk, the bot this dev tenant serves. */
-export const TENANT_DESK_BOT_ID = '17766803-da67-4b3a-867c-4fd0dde150b2';
-export const TENANT_DESK_BOT_NAME = 'Tenant Desk';
+import { TENANT_DESK_GRAPH_SCOPES } from '../tenant/tenant-desk.ts';
 
-/** The delegated Graph permissions Tenant Desk asks for in its one OBO request. */
-export const TENANT_DESK_SCOPES = [
-  'User.Read',
-  'User.Read.All',
-  'GroupMember.Read.All',
-  'Application.Read.All',
-  'Directory.Read.All',
-  'LicenseAssignment.Read.All',
-  'RoleManagement.Read.Directory',
-  'Domain.Read.All',
-  'OnPremDirectorySynchronization.Read.All',
-  'AuditLog.Read.All',
-];
+/** Tenant Desk, the bot this dev tenant serves (defined with its registration in tenant/tenant-desk.ts). */
+export { TENANT_DESK_APP_ID as TENANT_DESK_BOT_ID } from '../tenant/tenant-desk.ts';
+export const TENANT_DESK_SCOPES: string[] = [...TENANT_DESK_GRAPH_SCOPES];
+export const TENANT_DESK_BOT_NAME = 'Tenant Desk';
 
 /** Scopes that ask for sign-in artefacts (id token, refresh token), not for a resource. */
 export const OIDC_SCOPES = ['openid', 'profile', 'offline_access', 'email'];

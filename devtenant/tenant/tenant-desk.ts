@@ -5,6 +5,7 @@ import type { GraphObject } from './types.ts';
 import { GRAPH_APP_ID, TEAMS_DESKTOP_APP_ID, TEAMS_WEB_APP_ID, buildServicePrincipal, graphScopeId } from './microsoft-apps.ts';
 import type { DirectoryContext } from './people.ts';
 import { DAY, iso } from './time.ts';
+import { REQUESTED_SCOPES } from '../../src/identity/scopes.ts';
 
 export const TENANT_DESK_APP_ID = '17766803-da67-4b3a-867c-4fd0dde150b2';
 export const TENANT_DESK_APP_ID_URI = `api://botid-${TENANT_DESK_APP_ID}`;
@@ -15,19 +16,12 @@ export const TENANT_DESK_APPLICATION_ID = '5c1f7a3e-2d84-4b6e-9a0f-3e7c8d21b945'
 export const TENANT_DESK_SP_ID = '8b3e6d10-4c2a-4f7e-b1d9-0a6e5f24c378';
 export const ACCESS_AS_USER_SCOPE_ID = 'c9a4d2e7-61b0-4e38-8f5a-2d7b9e0c1a46';
 
-/** The delegated Graph scopes the bot requests in its one OBO request (see the briefing). */
-export const TENANT_DESK_GRAPH_SCOPES = [
-  'User.Read',
-  'User.Read.All',
-  'GroupMember.Read.All',
-  'Application.Read.All',
-  'Directory.Read.All',
-  'LicenseAssignment.Read.All',
-  'RoleManagement.Read.Directory',
-  'Domain.Read.All',
-  'OnPremDirectorySynchronization.Read.All',
-  'AuditLog.Read.All',
-] as const;
+/**
+ * The delegated Graph scopes the bot requests in its one OBO request — the bot's own list, so the
+ * sample tenant's consent grants cover exactly what it asks (a test fails if the committed sample
+ * tenant drifts from it).
+ */
+export const TENANT_DESK_GRAPH_SCOPES: readonly string[] = REQUESTED_SCOPES;
 
 /** The scope string a consent grant to Graph records for Tenant Desk (space-separated, as Entra stores it). */
 export const TENANT_DESK_CONSENTED_SCOPE = TENANT_DESK_GRAPH_SCOPES.join(' ');

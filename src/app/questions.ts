@@ -2,33 +2,23 @@
 // asker's token → the answer (Graph, within the turn's deadline) → the card → delivery by audience.
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import type { Agent } from 'node:https';
 import { capabilityFor, type Capability } from '../catalog.ts';
 import { renderHelp } from '../cards/help.ts';
 import { renderRateLimited, renderSignedOut } from '../cards/notices.ts';
-import { retryPolicy, type Config } from '../config.ts';
+import { retryPolicy } from '../config.ts';
 import { createGraph } from '../graph/client.ts';
 import { Deadline } from '../graph/deadline.ts';
 import type { Parsed } from '../language/intents.ts';
 import { parse } from '../language/parse.ts';
-import type { Logger } from '../log.ts';
-import type { Stores } from '../store/storage.ts';
-import type { TokenService, UserToken } from '../identity/tokens.ts';
-import type { TenantDeskAdapter } from './adapter.ts';
+import type { UserToken } from '../identity/tokens.ts';
 import { cardActivity, conversationTypeOf, deliver } from './delivery.ts';
 import { answerWith, helpTopics, replyWithoutGraph } from '../pipeline.ts';
 import { saveSnapshot } from './snapshots.ts';
 import type { RateLimiter } from './rate-limit.ts';
-import { ensureToken } from './signin.ts';
+import { ensureToken, type SignInDeps } from './signin.ts';
 import type { HelpdeskCommands } from '../helpdesk/commands.ts';
 
-export interface QuestionDeps {
-  config: Config;
-  adapter: TenantDeskAdapter;
-  tokens: TokenService;
-  stores: Stores;
-  agent: Agent;
-  log: Logger;
+export interface QuestionDeps extends SignInDeps {
   limiter: RateLimiter;
   /** Ticket lists and "this is the helpdesk channel" (src/helpdesk); absent, they get the help card. */
   helpdesk?: HelpdeskCommands;
