@@ -85,7 +85,7 @@ export async function runAnswer(deps: QuestionDeps, context: TurnContext, capabi
   const asker = { oid: token.oid, ...(token.upn ? { upn: token.upn } : {}), ...(token.name ? { name: token.name } : {}) };
   const outcome = await answerWith(capability, parsed, text, { graph, asker, tenantId: deps.config.bot.tenantId, now: new Date() }, answerId, context.activity.id ?? answerId).finally(() => deadline.dispose());
   if (!outcome.ok) {
-    deps.log.warn('answer.failed', { intent: parsed.intent, err: outcome.error, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
+    deps.log.warn('answer.failed', { intent: parsed.intent, err: outcome.error, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips, graphRequestIds: graph.stats.requestIds });
     await context.sendActivity(cardActivity(outcome.rendered));
     return;
   }
@@ -94,5 +94,5 @@ export async function runAnswer(deps: QuestionDeps, context: TurnContext, capabi
   // A triage answer is kept too: its Escalate button opens a ticket from exactly this diagnosis.
   const keep = (rendered.pages && rendered.pages > 1) || parsed.intent === 'triage';
   const [, where] = await Promise.all([keep ? saveSnapshot(deps.stores.storage, answerId, { intent: parsed.intent, vm: outcome.vm }) : undefined, deliver(deps, context, rendered, capability.audience)]);
-  deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips });
+  deps.log.info('answer.sent', { intent: parsed.intent, where, ms: Date.now() - started, requests: graph.stats.requests, roundTrips: graph.stats.roundTrips, graphRequestIds: graph.stats.requestIds });
 }

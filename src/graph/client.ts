@@ -29,6 +29,8 @@ export interface GraphStats {
   requests: number;
   /** HTTP exchanges with Graph, retries included. */
   roundTrips: number;
+  /** Graph's request-id of each answer it sent (the last 20): what Microsoft support asks for. */
+  requestIds: string[];
 }
 
 export type Graph = GraphApi & { readonly stats: GraphStats };
@@ -68,9 +70,10 @@ async function readBody(res: Response): Promise<unknown> {
 }
 
 export function createGraph(opts: GraphClientOptions): Graph {
-  const stats: GraphStats = { requests: 0, roundTrips: 0 };
+  const stats: GraphStats = { requests: 0, roundTrips: 0, requestIds: [] };
   const retry = new RetryHandler(opts.policy, opts.deadline, (a) => {
     stats.roundTrips++;
+    if (a.requestId) stats.requestIds = [...stats.requestIds.slice(-19), a.requestId];
     const path = a.url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
     const fields = { method: a.method, path, status: a.status, attempt: a.attempt, ms: a.durationMs, requestId: a.requestId, ...(a.timedOut ? { timedOut: true } : {}), ...(a.networkError ? { networkError: a.networkError } : {}), ...(a.retryAfterMs !== undefined ? { retryAfterMs: a.retryAfterMs } : {}) };
     if (a.status >= 500 || a.status === 429 || a.timedOut || a.networkError) opts.log.warn('graph.request', fields);
