@@ -53,6 +53,15 @@ describe('holdout (phrasings written after tuning; never tuned against)', () => 
     if (s.misses.length) console.log(s.misses.join('\n'));
     expect(s.intentRight / s.total).toBeGreaterThanOrEqual(0.8);
   });
+
+  it('holds up on a second holdout, written by someone who never saw the corpus', () => {
+    const examples = loadTsv(here('holdout-lead.tsv'));
+    expect(examples.length).toBeGreaterThanOrEqual(50);
+    const s = score(examples, parse);
+    console.log(table('holdout-lead.tsv', s));
+    if (s.misses.length) console.log(s.misses.join('\n'));
+    expect(s.intentRight / s.total).toBeGreaterThanOrEqual(0.8);
+  });
 });
 
 const only = (text: string) => parse(text).entities;
