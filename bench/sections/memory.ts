@@ -15,13 +15,16 @@ export interface MemoryResult {
 }
 
 export async function memory(people: number, turns: number, azurite: Azurite): Promise<MemoryResult> {
-  const world = await startBenchWorld({ tenant: generatedTenantDir(Math.max(1000, people)), azurite, name: 'memory' });
+  // A tenant well over `people` in size: some generated accounts are guests or disabled, and the issue
+  // asks for exactly that many distinct people.
+  const world = await startBenchWorld({ tenant: generatedTenantDir(Math.max(10_000, people * 2)), azurite, name: 'memory' });
   const pid = world.bot.child.pid!;
   try {
     const upns = world.dt.tenant.data.users
       .filter((u) => u.userType === 'Member' && u.accountEnabled !== false)
       .slice(0, people)
       .map((u) => String(u.userPrincipalName));
+    if (upns.length < people) throw new Error(`the bench tenant has only ${upns.length} enabled members; ${people} asked for`);
     await inBatches(upns, 20, (u) => signIn(world.dt, u));
     const rssAfterSignIns = rssMb(pid);
     const samples: MemoryResult['samples'] = [];

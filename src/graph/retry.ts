@@ -2,6 +2,7 @@
 // and gives every attempt its own timeout, all inside the turn's deadline. A wait that would not
 // fit in what is left of the deadline is not started: the person gets "try again" in time instead.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { connectionFailure, isStaleSocket } from '../https-agent.ts';
 import type { Deadline } from './deadline.ts';
 
 export interface RetryPolicy {
@@ -26,23 +27,6 @@ export interface AttemptInfo {
 }
 
 const RETRYABLE = new Set([429, 503, 504]);
-/**
- * Connection failures worth one more try: a keep-alive socket the server closed just as it was
- * reused (ECONNRESET, EPIPE — Graph's front doors close idle connections too), a refused or
- * unreachable connection. Every request the bot sends reads only (GETs, $batch of GETs), so
- * sending it again cannot change anything.
- */
-const NETWORK_RETRYABLE = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
-
-function networkCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && NETWORK_RETRYABLE.has(code)) return code;
-    if (/socket hang up/i.test(String((e as Error).message))) return 'ECONNRESET';
-  }
-  return undefined;
-}
-
 /** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unusable. */
 export function retryAfterMs(value: string | null, now = Date.now()): number | undefined {
   if (!value) return undefined;
@@ -89,10 +73,11 @@ export class RetryHandler implements Middleware {
         await this.next!.execute(context);
       } catch (err) {
         if (!signal.aborted) {
-          const code = networkCode(err);
+          // Every request the bot sends reads only (GETs, $batch of GETs): sending it again changes nothing.
+          const code = connectionFailure(err);
           if (!code || attempt > this.policy.maxRetries || this.deadline.remaining() < 200) throw err;
           this.onAttempt({ url, method, attempt, status: 0, durationMs: Date.now() - started, networkError: code });
-          if (code !== 'ECONNRESET' && code !== 'EPIPE') await new Promise((ok) => setTimeout(ok, Math.min(backoffMs(attempt), this.deadline.remaining() / 2)));
+          if (!isStaleSocket(code)) await new Promise((ok) => setTimeout(ok, Math.min(backoffMs(attempt), this.deadline.remaining() / 2)));
           continue;
         }
         timedOut = true;

@@ -5,6 +5,7 @@
 import { request } from 'node:https';
 import type { Agent } from 'node:https';
 import { ConfidentialClientApplication, LogLevel as MsalLogLevel, type ICachePlugin, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from '@azure/msal-node';
+import { connectionFailure, isStaleSocket } from '../https-agent.ts';
 import type { Logger } from '../log.ts';
 
 function send<T>(agent: Agent, method: 'GET' | 'POST', url: string, options: NetworkRequestOptions = {}, timeoutMs = 10_000): Promise<NetworkResponse<T>> {
@@ -35,7 +36,17 @@ function send<T>(agent: Agent, method: 'GET' | 'POST', url: string, options: Net
 export function networkModule(agent: Agent, log: Logger): INetworkModule {
   const logged = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number) => {
     const started = Date.now();
-    const res = await send<T>(agent, method, url, options, timeout);
+    let res: NetworkResponse<T>;
+    try {
+      res = await send<T>(agent, method, url, options, timeout);
+    } catch (err) {
+      // A keep-alive socket Entra closed as it was reused: the request never arrived, so sending it
+      // once more is safe (a token request changes nothing) and spares the person a failed sign-in.
+      const code = connectionFailure(err);
+      if (!isStaleSocket(code)) throw err;
+      log.info('entra.request.resent', { method, path: new URL(url).pathname, code });
+      res = await send<T>(agent, method, url, options, timeout);
+    }
     const path = new URL(url).pathname;
     const fields = { method, path, status: res.status, ms: Date.now() - started };
     if (res.status >= 400) log.warn('entra.request', fields);
