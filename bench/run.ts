@@ -43,7 +43,9 @@ async function main(): Promise<void> {
     }
     if (want('throughput')) {
       console.error('3 throughput against the echo bot…');
-      results.throughput = await throughput(plan.levels, plan.seconds, azurite);
+      const t = await throughput(plan.levels, plan.seconds, azurite);
+      results.throughput = t.rows;
+      results.ladder = t.ladder;
     }
     if (want('tokens')) {
       console.error('4 token requests…');

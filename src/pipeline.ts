@@ -4,7 +4,7 @@ import { capabilities, capabilityFor, type Capability } from './catalog.ts';
 import type { AnswerContext } from './answers/context.ts';
 import type { Rendered } from './cards/guard.ts';
 import { renderHelp } from './cards/help.ts';
-import { renderClarify, renderReadOnly } from './cards/notices.ts';
+import { renderClarify, renderReadOnly, renderThanks } from './cards/notices.ts';
 import { failureCard } from './failures.ts';
 import type { Parsed } from './language/intents.ts';
 
@@ -13,7 +13,7 @@ export function helpTopics() {
 }
 
 /**
- * Answers that need no Graph: help, read-only refusals, clarifying questions, and questions the
+ * Answers that need no Graph: help, thanks, read-only refusals, clarifying questions, and questions the
  * catalog cannot answer. Undefined when the question needs its capability (and a token).
  */
 export function replyWithoutGraph(parsed: Parsed, text: string, inChannel: boolean): Rendered | undefined {
@@ -24,6 +24,8 @@ export function replyWithoutGraph(parsed: Parsed, text: string, inChannel: boole
       return renderReadOnly(parsed.change);
     case 'clarify':
       return renderClarify(parsed.alternatives ?? [], text);
+    case 'thanks':
+      return renderThanks();
     default:
       if (capabilityFor(parsed.intent)) return undefined;
       return renderHelp({ topics: helpTopics(), preface: parsed.intent === 'none' ? `I'm not sure what you mean by “${text.slice(0, 120)}”.` : "I can't answer that yet.", inChannel });

@@ -15,6 +15,28 @@ export interface ThroughputRow {
   echo: { tps: number; cpuMsPerTurn: number; errors: number };
 }
 
+/** One rung of the cost ladder: a question that does a little more work than the one before. */
+export interface LadderRow {
+  question: string;
+  work: string;
+  tps: number;
+  cpuMsPerTurn: number;
+  errors: number;
+}
+
+export interface ThroughputResult {
+  rows: ThroughputRow[];
+  /** Where the CPU of a turn goes, at 10 concurrent people: each rung adds one kind of work. */
+  ladder: LadderRow[];
+}
+
+const LADDER: { question: string; work: string }[] = [
+  { question: 'help', work: 'no Graph: parse, card, reply' },
+  { question: 'which domains are federated?', work: '+ token + one small Graph GET' },
+  { question: 'sync status', work: '+ two round trips, three requests' },
+  { question: 'who is synced?', work: '+ 100 users in one $batch, a list card, the paging snapshot saved to Blob Storage' },
+];
+
 /** Members who have consented and can sign in (the sample tenant has a few who cannot, on purpose). */
 export function signInable(dt: DevTenant, n: number): string[] {
   const excluded = new Set(['henrietta@contoso.com', 'pradeep@contoso.com', ...dt.tenant.data.settings.restrictedUsers.map((u) => u.toLowerCase())]);
@@ -50,10 +72,11 @@ export async function load(dt: DevTenant, users: string[], concurrency: number, 
   return { tps: round(turns / elapsed, 1), cpuMsPerTurn: round((cpu * 1000) / Math.max(1, turns), 2), errors };
 }
 
-export async function throughput(levels: number[], seconds: number, azurite: Azurite): Promise<ThroughputRow[]> {
+export async function throughput(levels: number[], seconds: number, azurite: Azurite): Promise<ThroughputResult> {
   const world = await startBenchWorld({ tenant: 'contoso', azurite, name: 'throughput' });
   let echo: BotProcess | undefined;
   const rows: ThroughputRow[] = [];
+  const ladder: LadderRow[] = [];
   try {
     const users = signInable(world.dt, Math.max(...levels));
     await inBatches(users, 10, (u) => signIn(world.dt, u));
@@ -70,10 +93,18 @@ export async function throughput(levels: number[], seconds: number, azurite: Azu
       rows.push({ concurrency: c, ours, echo: e });
       console.error(`  throughput c=${c}: ours ${ours.tps}/s (${ours.cpuMsPerTurn} ms CPU/turn), echo ${e.tps}/s (${e.cpuMsPerTurn} ms CPU/turn)`);
     }
+    world.dt.channel.setBot(oursUrl);
+    const c = Math.min(10, users.length);
+    for (const rung of LADDER) {
+      await load(world.dt, users, c, 1, rung.question, world.bot.child.pid!);
+      const r = await load(world.dt, users, c, Math.max(2, seconds / 2), rung.question, world.bot.child.pid!);
+      ladder.push({ ...rung, ...r });
+      console.error(`  ladder "${rung.question}": ${r.tps}/s (${r.cpuMsPerTurn} ms CPU/turn)`);
+    }
   } finally {
     world.dt.channel.setBot(`${world.bot.url}/api/messages`);
     await echo?.stop();
     await world.close();
   }
-  return rows;
+  return { rows, ladder };
 }

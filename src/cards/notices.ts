@@ -1,4 +1,4 @@
-// Short answers that are not about the tenant: the read-only refusal, a clarifying question,
+// Short answers that are not about the tenant: the read-only refusal, a clarifying question, thanks,
 // sign-out, rate limiting, and the notes left in a thread when the answer goes to someone privately.
 import type { Reading } from '../language/intents.ts';
 import { card, execute, heading, openUrl, subtle, text } from './elements.ts';
@@ -25,6 +25,11 @@ export function renderClarify(alternatives: Reading[], question: string): Render
     ),
     `"${plain(question)}" could mean: ${alternatives.map((a) => plain(a.label)).join(' or ')}. Which one?`,
   );
+}
+
+export function renderThanks(): Rendered {
+  const t = "You're welcome. Ask me anything else about your tenant, or type help to see what I can answer.";
+  return guard(card([text(t)]), t);
 }
 
 export function renderSignedOut(): Rendered {

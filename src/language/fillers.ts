@@ -5,6 +5,8 @@ import type { Utterance } from './normalize.ts';
 const phrases = (list: string[]) => list.map((p) => p.split(' ')).sort((a, b) => b.length - a.length);
 
 export const GREETINGS = new Set(['hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'morning', 'howdy', 'greetings', 'sup']);
+/** Words of thanks or acknowledgement: a message of nothing else gets a short reply. */
+export const THANKS = new Set(['thanks', 'thank', 'thx', 'ty', 'cheers', 'ok', 'okay', 'great', 'perfect', 'awesome', 'cool', 'nice', 'brilliant', 'appreciated']);
 
 const LEADING = phrases([
   'hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'howdy', 'greetings', 'good morning', 'good afternoon', 'morning', 'hi there',
@@ -17,11 +19,11 @@ const LEADING = phrases([
   'i was wondering', 'do you know', 'does anyone know', 'any idea', 'any ideas', 'just wondering', 'wondering',
   'can you', 'could you', 'would you', 'will you', 'can you please', 'could you please', 'pls', 'fyi',
   'i need', 'i want', 'need', 'want', 'give me', 'get me', 'can i see', 'can i get', 'can we see', 'i would like',
-  'what about', 'how about',
+  'what about', 'how about', 'great', 'perfect', 'awesome', 'cool', 'nice', 'brilliant',
 ]);
 
 const TRAILING = phrases([
-  'please', 'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'cheers', 'asap', 'now', 'right now', 'at the moment',
+  'please', 'thanks', 'thank you', 'thanks a lot', 'thanks in advance', 'thank you so much', 'many thanks', 'much appreciated', 'appreciated', 'thx', 'ty', 'cheers', 'asap', 'now', 'right now', 'at the moment',
   'currently', 'again', 'in our tenant', 'in the tenant', 'in this tenant', 'in our directory',
   'in the directory', 'in aad', 'in entra', 'in azure', 'in our org', 'in the org', 'in our organization',
   'in the organization', 'in m365', 'in o365', 'in office 365', 'anymore', 'any more', 'bot', 'then', 'btw',

@@ -30,6 +30,8 @@ export const INTENTS = [
   'signout',
   /** An admin in a team channel: "this is the helpdesk channel". */
   'helpdesk.here',
+  /** "thanks", "ok, great": a short you're-welcome rather than the help card. */
+  'thanks',
 ] as const;
 
 export type Intent = (typeof INTENTS)[number];

@@ -13,7 +13,7 @@
 import { entitiesFor } from './assemble.ts';
 import { ambiguousShape, bareName } from './clarify.ts';
 import { buildContext, type ParseContext } from './context.ts';
-import { GREETINGS } from './fillers.ts';
+import { GREETINGS, THANKS } from './fillers.ts';
 import type { Intent, Parsed } from './intents.ts';
 import { permissionOf } from './permission.ts';
 import { readBuriedChange, readChange } from './readonly.ts';
@@ -45,6 +45,7 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 function empty(ctx: ParseContext): Parsed {
   if (ctx.norms.some((n) => GREETINGS.has(n)) || /^[\s?]*\?[\s?]*$/.test(ctx.u.text)) return { intent: 'help', entities: {}, confidence: 0.8 };
+  if (ctx.norms.some((n) => THANKS.has(n))) return { intent: 'thanks', entities: {}, confidence: 0.9 };
   return { intent: 'none', entities: {}, confidence: 0.9 };
 }
 
