@@ -11,6 +11,8 @@ export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2U
 
 export interface Azurite {
   port: number;
+  /** The Azurite process (the benchmarks read its CPU time). */
+  pid: number;
   connectionString: string;
   stop(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startAzurite(opts: { location: string; port?: number; inMe
   });
   return {
     port,
+    pid: child.pid!,
     connectionString: connectionString(port),
     stop: () =>
       new Promise<void>((ok) => {

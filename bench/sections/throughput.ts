@@ -9,19 +9,25 @@ import { ownCards } from '../../test/support/turns.ts';
 import { round } from '../stats.ts';
 import { cpuSeconds, OUT, signIn, startBenchWorld } from '../world.ts';
 
+export interface Load {
+  tps: number;
+  /** The bot process's CPU per answered turn. */
+  cpuMsPerTurn: number;
+  /** Everything else on the machine per answered turn: the bench process (dev tenant, channel, load generator) and Azurite. */
+  restCpuMsPerTurn: number;
+  errors: number;
+}
+
 export interface ThroughputRow {
   concurrency: number;
-  ours: { tps: number; cpuMsPerTurn: number; errors: number };
-  echo: { tps: number; cpuMsPerTurn: number; errors: number };
+  ours: Load;
+  echo: Load;
 }
 
 /** One rung of the cost ladder: a question that does a little more work than the one before. */
-export interface LadderRow {
+export interface LadderRow extends Load {
   question: string;
   work: string;
-  tps: number;
-  cpuMsPerTurn: number;
-  errors: number;
 }
 
 export interface ThroughputResult {
@@ -51,8 +57,13 @@ export async function inBatches<T>(items: T[], size: number, work: (item: T) => 
 }
 
 /** Drives `concurrency` people asking `text` for `seconds`; counts finished turns and failures. */
-export async function load(dt: DevTenant, users: string[], concurrency: number, seconds: number, text: string, pid: number) {
+export async function load(dt: DevTenant, users: string[], concurrency: number, seconds: number, text: string, pid: number, azuritePid?: number): Promise<Load> {
   const chats = users.slice(0, concurrency).map((u) => dt.channel.personal(u));
+  const rest = () => {
+    const own = process.cpuUsage();
+    return (own.user + own.system) / 1e6 + (azuritePid ? cpuSeconds(azuritePid) : 0);
+  };
+  const rest0 = rest();
   const cpu0 = cpuSeconds(pid);
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
@@ -69,7 +80,8 @@ export async function load(dt: DevTenant, users: string[], concurrency: number, 
   );
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuSeconds(pid) - cpu0;
-  return { tps: round(turns / elapsed, 1), cpuMsPerTurn: round((cpu * 1000) / Math.max(1, turns), 2), errors };
+  const perTurn = (s: number) => round((s * 1000) / Math.max(1, turns), 2);
+  return { tps: round(turns / elapsed, 1), cpuMsPerTurn: perTurn(cpu), restCpuMsPerTurn: perTurn(rest() - rest0), errors };
 }
 
 export async function throughput(levels: number[], seconds: number, azurite: Azurite): Promise<ThroughputResult> {
@@ -85,21 +97,21 @@ export async function throughput(levels: number[], seconds: number, azurite: Azu
     const echoUrl = `${echo.url}/api/messages`;
     for (const c of levels) {
       world.dt.channel.setBot(oursUrl);
-      await load(world.dt, users, c, 1, 'who is synced?', world.bot.child.pid!); // warm-up
-      const ours = await load(world.dt, users, c, seconds, 'who is synced?', world.bot.child.pid!);
+      await load(world.dt, users, c, 1, 'who is synced?', world.bot.child.pid!, azurite.pid); // warm-up
+      const ours = await load(world.dt, users, c, seconds, 'who is synced?', world.bot.child.pid!, azurite.pid);
       world.dt.channel.setBot(echoUrl);
-      await load(world.dt, users, c, 1, 'who is synced?', echo.child.pid!);
-      const e = await load(world.dt, users, c, seconds, 'who is synced?', echo.child.pid!);
+      await load(world.dt, users, c, 1, 'who is synced?', echo.child.pid!, azurite.pid);
+      const e = await load(world.dt, users, c, seconds, 'who is synced?', echo.child.pid!, azurite.pid);
       rows.push({ concurrency: c, ours, echo: e });
-      console.error(`  throughput c=${c}: ours ${ours.tps}/s (${ours.cpuMsPerTurn} ms CPU/turn), echo ${e.tps}/s (${e.cpuMsPerTurn} ms CPU/turn)`);
+      console.error(`  throughput c=${c}: ours ${ours.tps}/s (${ours.cpuMsPerTurn} ms CPU/turn, rest ${ours.restCpuMsPerTurn}), echo ${e.tps}/s (${e.cpuMsPerTurn} ms CPU/turn, rest ${e.restCpuMsPerTurn})`);
     }
     world.dt.channel.setBot(oursUrl);
     const c = Math.min(10, users.length);
     for (const rung of LADDER) {
-      await load(world.dt, users, c, 1, rung.question, world.bot.child.pid!);
-      const r = await load(world.dt, users, c, Math.max(2, seconds / 2), rung.question, world.bot.child.pid!);
+      await load(world.dt, users, c, 1, rung.question, world.bot.child.pid!, azurite.pid);
+      const r = await load(world.dt, users, c, Math.max(2, seconds / 2), rung.question, world.bot.child.pid!, azurite.pid);
       ladder.push({ ...rung, ...r });
-      console.error(`  ladder "${rung.question}": ${r.tps}/s (${r.cpuMsPerTurn} ms CPU/turn)`);
+      console.error(`  ladder "${rung.question}": ${r.tps}/s (${r.cpuMsPerTurn} ms CPU/turn, rest ${r.restCpuMsPerTurn})`);
     }
   } finally {
     world.dt.channel.setBot(`${world.bot.url}/api/messages`);

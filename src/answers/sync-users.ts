@@ -34,8 +34,8 @@ interface GraphUser {
 }
 
 export async function syncUsers(_q: Parsed, ctx: AnswerContext): Promise<SyncUsers> {
-  const [synced, cloudOnly, list] = await ctx.graph.batch([
-    { url: url('/users/$count', { filter: 'onPremisesSyncEnabled eq true' }), eventual: true },
+  // The list's @odata.count is the number synced, so the batch needs one $count only (cloud-only).
+  const [cloudOnly, list] = await ctx.graph.batch([
     { url: url('/users/$count', { filter: "onPremisesSyncEnabled ne true and userType eq 'Member'" }), eventual: true },
     {
       url: url('/users', {
@@ -48,7 +48,8 @@ export async function syncUsers(_q: Parsed, ctx: AnswerContext): Promise<SyncUse
       eventual: true,
     },
   ]);
-  const users = must<{ value: GraphUser[] }>(list).value.map((u): SyncedUser => {
+  const page = must<{ value: GraphUser[]; '@odata.count'?: number }>(list);
+  const users = page.value.map((u): SyncedUser => {
     const age = minutesSince(u.onPremisesLastSyncDateTime, ctx.now);
     return {
       id: u.id,
@@ -60,5 +61,5 @@ export async function syncUsers(_q: Parsed, ctx: AnswerContext): Promise<SyncUse
       stale: age === undefined || age > SYNC_WARN_MINUTES,
     };
   });
-  return { asOf: ctx.now.toISOString(), synced: Number(must(synced)), cloudOnly: Number(must(cloudOnly)), users };
+  return { asOf: ctx.now.toISOString(), synced: page['@odata.count'] ?? users.length, cloudOnly: Number(must(cloudOnly)), users };
 }
