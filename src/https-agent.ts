@@ -29,7 +29,7 @@ export function connectionFailure(err: unknown): string | undefined {
 
 const CONNECTION_FAILURES = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET']);
 
-/** A socket that died as it was reused: the request never reached the server, so resend at once. */
+/** A socket that died as it was reused: nothing is wrong with the server, so resend at once rather than back off. */
 export function isStaleSocket(code: string | undefined): boolean {
   return code === 'ECONNRESET' || code === 'EPIPE';
 }

@@ -40,8 +40,8 @@ export function networkModule(agent: Agent, log: Logger): INetworkModule {
     try {
       res = await send<T>(agent, method, url, options, timeout);
     } catch (err) {
-      // A keep-alive socket Entra closed as it was reused: the request never arrived, so sending it
-      // once more is safe (a token request changes nothing) and spares the person a failed sign-in.
+      // A keep-alive socket that died as it was reused: sending the request once more is safe (a
+      // token request changes nothing in the directory) and spares the person a failed sign-in.
       const code = connectionFailure(err);
       if (!isStaleSocket(code)) throw err;
       log.info('entra.request.resent', { method, path: new URL(url).pathname, code });
