@@ -17,7 +17,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-export async function startWorld(opts: { tenant?: DevTenantOptions['tenant']; env?: Record<string, string>; devtenant?: Partial<DevTenantOptions>; name?: string } = {}): Promise<World> {
+export async function startWorld(opts: { tenant?: DevTenantOptions['tenant']; env?: Record<string, string>; devtenant?: Partial<DevTenantOptions>; name?: string; nodeArgs?: string[] } = {}): Promise<World> {
   const dt = await startDevTenant({ tenant: opts.tenant ?? 'contoso', keysDir: false, ...(opts.devtenant ?? {}) });
   const env: Record<string, string> = {
     ...dt.botEnv(),
@@ -28,7 +28,7 @@ export async function startWorld(opts: { tenant?: DevTenantOptions['tenant']; en
   };
   const bots: BotProcess[] = [];
   const launch = async () => {
-    const bot = await startBot(env, opts.name ?? 'e2e');
+    const bot = await startBot(env, opts.name ?? 'e2e', opts.nodeArgs ? { nodeArgs: opts.nodeArgs } : {});
     bots.push(bot);
     return bot;
   };
