@@ -72,20 +72,20 @@ describe(`${PEOPLE} people for ${SECONDS} s, one flooding half way`, () => {
     const flood = async () => {
       await new Promise((ok) => setTimeout(ok, half - performance.now()));
       const chat = world.dt.channel.personal(flooder);
-      const inFlight: Promise<void>[] = [];
+      const inFlight: Promise<unknown>[] = [];
       while (performance.now() < end) {
         floodSent++;
-        inFlight.push(
-          chat.send('who is synced?').then((t) => {
-            const mine = ownCards(world.dt, t);
-            const text = JSON.stringify(mine);
-            if (/lot of questions/.test(text)) floodLimited++;
-            else if (mine.length) floodAnswered++;
-          }),
-        );
+        inFlight.push(chat.send('who is synced?'));
         await new Promise((ok) => setTimeout(ok, 1000 / FLOOD_PER_SECOND));
       }
       await Promise.all(inFlight);
+      // Counted once, from what the bot sent into the flooder's chat: a turn's own list of sends
+      // also holds what overlapping turns sent meanwhile, and fifty turns overlap each second.
+      for (const s of chat.sent()) {
+        const text = JSON.stringify(s.activity.attachments ?? []);
+        if (/lot of questions/.test(text)) floodLimited++;
+        else if (/synced/i.test(text)) floodAnswered++;
+      }
     };
 
     await Promise.all([...others.map((u, i) => asker(u, i)), flood()]);
@@ -108,10 +108,15 @@ describe(`${PEOPLE} people for ${SECONDS} s, one flooding half way`, () => {
     // Times are measured in every run and printed; on shared 2-core machines they are asserted only
     // in `npm run soak`, which runs alone (the fairness itself — the flood refused — is asserted always).
     if (SOAK) expect(floodedP95).toBeLessThanOrEqual(BOUND(calmP95));
+    // The limiter's stated policy at 120 a minute: a burst of 40, then 2 a second; one "slow down"
+    // per 15 s, not one per message.
+    const floodSeconds = SECONDS / 2;
+    expect(floodAnswered).toBeGreaterThanOrEqual(40);
+    expect(floodAnswered).toBeLessThanOrEqual(40 + 2 * floodSeconds + 2);
     expect(floodLimited).toBeGreaterThanOrEqual(1);
-    expect(floodAnswered).toBeLessThan(floodSent / 2);
+    expect(floodLimited).toBeLessThanOrEqual(Math.ceil(floodSeconds / 15) + 1);
     // Bounded memory is judged on the live heap: RSS also holds garbage V8 has not collected yet
-    // (in a 60 s soak it grew 262 MB while the live heap stayed within a few MB).
+    // (in one 60 s soak RSS grew 262 MB; a live heap read the same way stayed near 78 MB under load).
     expect(after.liveHeapMb - before.liveHeapMb).toBeLessThan(LIVE_HEAP_GROWTH_MB);
     expect(world.bot.logs().filter((l) => l.event === 'process.unhandled_rejection')).toEqual([]);
   }, 600_000);
