@@ -18,6 +18,8 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The config's `test.env` reaches the test workers, not this process: read it from the config.
+  const soak = project.config.env?.RESILIENCE_SCALE === 'soak';
   // Every bot log of this run lands in LOG_DIR; start empty so the final scan covers exactly this run.
   rmSync(LOG_DIR, { recursive: true, force: true });
   rmSync(FIGURES_FILE, { force: true });
@@ -31,7 +33,7 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     const figures = readFigures();
     if (figures.size) {
       process.stdout.write(`\nResilience figures of this run:\n${figuresTable(figures)}\n`);
-      if (process.env.RESILIENCE_SCALE === 'soak') writeReliabilitySection(figures, 'npm run soak');
+      if (soak) writeReliabilitySection(figures, 'npm run soak');
     }
     // The last word of a run: no log line of any bot process holds a token (see also test/e2e/restart-and-logs).
     let files: string[];
