@@ -58,9 +58,10 @@ export function verdicts(r: Results): Verdict[] {
     const m = r.memory;
     const half = m.samples.find((s) => s.turns >= m.turns / 2) ?? m.afterSignIns;
     const growth = (m.after.liveHeapMb - half.liveHeapMb) / half.liveHeapMb;
+    const rss = m.samples.map((s) => s.rssMb);
     out.push({
       target: 'memory flat (the live heap grows under 10% over the second half of the turns, after warm-up)',
-      measured: `live heap ${m.afterSignIns.liveHeapMb} MB after sign-ins, ${half.liveHeapMb} MB half way → ${m.after.liveHeapMb} MB after ${n(m.turns)} turns (${(growth * 100).toFixed(1)}%); RSS ${m.afterSignIns.rssMb} → ${m.after.rssMb} MB`,
+      measured: `live heap ${m.afterSignIns.liveHeapMb} MB after sign-ins, ${half.liveHeapMb} MB half way → ${m.after.liveHeapMb} MB after ${n(m.turns)} turns (${(growth * 100).toFixed(1)}%); RSS ${m.afterSignIns.rssMb} MB after sign-ins, ${Math.min(...rss)}–${Math.max(...rss)} MB along the way`,
       met: growth < 0.1,
     });
   }
