@@ -94,6 +94,8 @@ describe(`${PEOPLE} people for ${SECONDS} s, one flooding half way`, () => {
     const floodedP95 = percentile(flooded, 95);
     const tps = turns / SECONDS;
     console.log(`load: ${PEOPLE} people, ${turns} turns in ${SECONDS} s (${tps.toFixed(1)}/s), ${errors.length} errors; p95 calm ${calmP95.toFixed(0)} ms, during flood ${floodedP95.toFixed(0)} ms (bound ${BOUND(calmP95).toFixed(0)} ms); flood: ${floodSent} sent, ${floodAnswered} answered, ${floodLimited} told to slow down, the rest dropped quietly; live heap ${before.liveHeapMb} → ${after.liveHeapMb} MB (RSS ${before.rssMb} → ${after.rssMb} MB)`);
+    measure('load', 'people', PEOPLE);
+    measure('load', 'seconds', SECONDS);
     tally('load', 'turns', turns);
     tally('load', 'errors', errors.length);
     measure('load', 'p95 calm ms', Math.round(calmP95));

@@ -26,7 +26,8 @@ const HEADING = '## Reliability';
 
 /** Replaces (or adds) the reliability section of bench/RESULTS.md; the benchmark keeps it when it rewrites the rest. */
 export function writeReliabilitySection(figures: Map<string, Record<string, number>>, command: string, file = RESULTS_MD): void {
-  const section = [HEADING, '', `- Date: ${new Date().toISOString()}`, `- Command: \`${command}\``, '', figuresTable(figures), ''].join('\n');
+  const about = 'What the resilience suite (`test/resilience`) tried at full size and how it went, summed per topic; the fault rates and sizes are stated at the top of each test file. "ms" figures are turn times on this shared 2-core machine.';
+  const section = [HEADING, '', `- Date: ${new Date().toISOString()}`, `- Command: \`${command}\``, '', about, '', figuresTable(figures), ''].join('\n');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const start = current.indexOf(HEADING);
   const next = start < 0 ? -1 : current.indexOf('\n## ', start + HEADING.length);
