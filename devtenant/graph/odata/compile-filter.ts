@@ -114,6 +114,8 @@ class Compiler {
   usesEmptyAny = false;
   /** Lambda variables in scope: name → operand of the collection and its env slot. */
   private readonly scope: { name: string; collection: Operand; slot: number }[] = [];
+  /** How many lambda variables are ever in scope at once: the size of the env array. */
+  depth = 0;
 
   constructor(private readonly type: EntityTypeName) {}
 
@@ -294,6 +296,7 @@ class Compiler {
     }
     const slot = this.scope.length;
     this.scope.push({ name: node.variable!, collection: coll, slot });
+    this.depth = Math.max(this.depth, this.scope.length);
     const before = this.uses.length;
     const pred = this.compile(node.predicate);
     this.scope.pop();
@@ -303,16 +306,19 @@ class Compiler {
     return (o, env) => {
       const v = coll.get(o, env);
       if (!Array.isArray(v)) return all;
+      // The env array keeps its size: each slot is overwritten, never truncated, so the array's
+      // shape is the same on every call (a fixed-size array is also what the JIT handles best).
+      let result = all;
       for (const el of v) {
         env[slot] = el;
         const r = pred(o, env);
         if (all ? !r : r) {
-          env.length = slot;
-          return !all;
+          result = !all;
+          break;
         }
       }
-      env.length = slot;
-      return all;
+      env[slot] = undefined;
+      return result;
     };
   }
 }
@@ -321,6 +327,6 @@ class Compiler {
 export function compileFilter(ast: FilterNode, type: EntityTypeName): CompiledFilter {
   const c = new Compiler(type);
   const pred = c.compile(ast);
-  const env: Env = [];
+  const env: Env = new Array<unknown>(c.depth).fill(undefined);
   return { test: (o) => pred(o, env), uses: c.uses, usesNot: c.usesNot, usesAll: c.usesAll, usesEmptyAny: c.usesEmptyAny };
 }
