@@ -26,7 +26,7 @@ const HEADING = '## Reliability';
 
 /** Replaces (or adds) the reliability section of bench/RESULTS.md; the benchmark keeps it when it rewrites the rest. */
 export function writeReliabilitySection(figures: Map<string, Record<string, number>>, command: string, file = RESULTS_MD): void {
-  const about = 'What the resilience suite (`test/resilience`) tried at full size and how it went, summed per topic; the fault rates and sizes are stated at the top of each test file. "ms" figures are turn times on this shared 2-core machine.';
+  const about = 'What the resilience suite (`test/resilience`) tried at full size and how it went, summed per topic; the fault rates and sizes are stated at the top of each test file. "ms" figures are turn times on this shared 2-core machine; "overhead" is a turn minus the wall time of its Graph requests, as in section 2 (target: p95 at most 25 ms). "pace": people asking every 4–8 s; "load": the same people asking within a second of each answer, more than the machine can serve, so its times are mostly queueing.';
   const section = [HEADING, '', `- Date: ${new Date().toISOString()}`, `- Command: \`${command}\``, '', about, '', figuresTable(figures), ''].join('\n');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n';
   const start = current.indexOf(HEADING);
