@@ -57,7 +57,7 @@ describe(`a ${N.toLocaleString('en')}-user tenant`, () => {
     const first = await timed('/users?$filter=assignedLicenses/any(…E5)&$count=true&$top=1', query);
     // Asked twice. One CI run counted 8,405 of 14,288 here. A loop of fresh emulator processes
     // (this query twice in each) reproduced it 2 times in 1,362 processes, always on the first
-    // query, with the lambda's variable array truncated per row; 0 times in 1,191 once the array
+    // query, with the lambda's variable array truncated per row; 0 times in 3,399 once the array
     // kept a fixed size (compile-filter.ts). A wrong first answer next to a right second one points
     // at the scan being optimized mid-loop; two wrong ones would point at the data.
     const again = await query();
